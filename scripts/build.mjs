@@ -1,0 +1,84 @@
+// `npm run build`: the publishable npm package in pkg/ (bundler build at the root, `web` build
+// in pkg/web/), the release .wasm through `wasm-opt -Oz`, and the gzip size a page loads.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = join(root, 'pkg');
+const wasmIn = join(root, 'target/wasm32-unknown-unknown/release/wpcom_wasm.wasm');
+const cargoToml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+const version = /^version = "([^"]+)"/m.exec(cargoToml)[1];
+export const SIZE_BUDGET = 25000;
+
+function run(cmd, args) {
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+function have(cmd) {
+  return spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+run('cargo', ['build', '-p', 'wpcom-wasm', '--release', '--target', 'wasm32-unknown-unknown']);
+rmSync(pkg, { recursive: true, force: true });
+run('wasm-bindgen', ['--target', 'bundler', '--out-dir', pkg, '--out-name', 'wpcom_wasm', wasmIn]);
+run('wasm-bindgen', ['--target', 'web', '--out-dir', join(pkg, 'web'), '--out-name', 'wpcom_wasm', wasmIn]);
+
+// Rust's wasm32 target emits these post-MVP features by default; wasm-opt must be told.
+const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+if (have('wasm-opt')) {
+  for (const dir of [pkg, join(pkg, 'web')]) {
+    const f = join(dir, 'wpcom_wasm_bg.wasm');
+    run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', ...features, f, '-o', f]);
+  }
+} else {
+  console.warn('[build] wasm-opt not found (apt-get install binaryen): the .wasm is not optimised');
+}
+
+// Everything but the generated files: .gitignore from wasm-bindgen, its own package.json.
+for (const dir of [pkg, join(pkg, 'web')]) {
+  for (const f of ['.gitignore', 'package.json']) rmSync(join(dir, f), { force: true });
+}
+
+const files = (dir) => readdirSync(dir, { recursive: true }).map(String)
+  .filter((f) => statSync(join(dir, f)).isFile());
+
+const manifest = {
+  name: 'wpcom-wasm',
+  version,
+  description: 'WordPress.com implicit OAuth2 and REST API client for the browser, in Rust compiled to WebAssembly',
+  license: 'MIT OR Apache-2.0',
+  keywords: ['wordpress', 'wordpress.com', 'oauth2', 'wasm', 'rest-api'],
+  type: 'module',
+  module: './wpcom_wasm.js',
+  main: './wpcom_wasm.js',
+  types: './wpcom_wasm.d.ts',
+  exports: {
+    '.': { types: './wpcom_wasm.d.ts', default: './wpcom_wasm.js' },
+    './web': { types: './web/wpcom_wasm.d.ts', default: './web/wpcom_wasm.js' },
+    './web/wpcom_wasm.js': { types: './web/wpcom_wasm.d.ts', default: './web/wpcom_wasm.js' },
+    './web/wpcom_wasm_bg.wasm': './web/wpcom_wasm_bg.wasm',
+    './wpcom_wasm_bg.wasm': './wpcom_wasm_bg.wasm',
+    './package.json': './package.json',
+  },
+  files: files(pkg).filter((f) => !f.endsWith('package.json')).concat(['README.md']),
+  sideEffects: ['./wpcom_wasm.js', './snippets/*'],
+};
+if (existsSync(join(root, 'README.md'))) copyFileSync(join(root, 'README.md'), join(pkg, 'README.md'));
+writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+// What a page without a bundler loads: the web build's JS glue (+ snippets) and its .wasm.
+const webDir = join(pkg, 'web');
+const loaded = files(webDir).filter((f) => f.endsWith('.js') || f.endsWith('.wasm'));
+let total = 0;
+const rows = loaded.map((f) => {
+  const bytes = readFileSync(join(webDir, f));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  total += gz;
+  return { file: `web/${f}`, bytes: bytes.length, gzip: gz };
+});
+writeFileSync(join(pkg, 'size.json'), JSON.stringify({ files: rows, gzipTotal: total, budget: SIZE_BUDGET }, null, 2) + '\n');
+for (const r of rows) console.log(`[build] ${r.file.padEnd(36)} ${String(r.bytes).padStart(8)} B  ${String(r.gzip).padStart(7)} B gzip`);
+console.log(`[build] gzip total (.wasm + JS glue): ${total} bytes (budget ${SIZE_BUDGET})`);

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# `npm test`: every test layer, in order, stopping at the first failure.
+#   1. lint: cargo fmt --check, clippy -D warnings (host and wasm32)
+#   2. native: cargo test (the sans-IO core, the emulator's integration tests)
+#   3. package: npm run build (+ the size budget, in the node tests)
+#   4. browser: wasm-bindgen-test in headless Chromium and Firefox against the emulator
+#   5. node: conformance with Automattic's official client, package checks
+#   6. end-to-end: the demo in headless Chromium (Playwright) against the emulator
+# Set SKIP_SETUP=1 to skip the install step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+step() { printf '\n==> %s\n' "$*"; }
+
+[ "${SKIP_SETUP:-}" = 1 ] || bash scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "clippy (host)"
+cargo clippy --workspace --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy -p wpcom-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "cargo test (native)"
+cargo test --workspace
+
+step "build the package"
+node scripts/build.mjs
+cargo build -p wpcom-emulator
+
+if [ -x scripts/wasm-test.sh ]; then
+  step "wasm-bindgen-test (Chromium, Firefox)"
+  bash scripts/wasm-test.sh
+fi
+
+if ls tests/node/*.test.mjs >/dev/null 2>&1; then
+  step "node tests"
+  node --test --test-concurrency=1 tests/node/
+fi
+
+if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
+  step "end-to-end (Playwright, Chromium)"
+  node --test --test-concurrency=1 tests/e2e/
+fi

@@ -1,0 +1,165 @@
+//! Session hooks of an `Auth`: who to tell when the session ends, timers that warn before the
+//! token expires, and the `storage` listener that follows a sign-out in another tab.
+
+use super::env;
+use super::storage::{Slot, Store};
+use crate::core::Token;
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Why the session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignOutReason {
+    /// The app called `sign_out`.
+    SignOut,
+    /// The token reached its expiry.
+    Expired,
+    /// WordPress.com answered `invalid_token` (revoked, or expired on its side).
+    InvalidToken,
+    /// Another tab sharing `localStorage` signed out.
+    OtherTab,
+}
+
+impl SignOutReason {
+    /// The snake_case name passed to JS callbacks: `sign_out`, `expired`, `invalid_token`,
+    /// `other_tab`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignOutReason::SignOut => "sign_out",
+            SignOutReason::Expired => "expired",
+            SignOutReason::InvalidToken => "invalid_token",
+            SignOutReason::OtherTab => "other_tab",
+        }
+    }
+}
+
+/// A signed-out callback.
+pub type SignedOutHook = Rc<dyn Fn(SignOutReason)>;
+
+/// One `on_expiring` registration: its callback as a JS function and its pending timer.
+struct Expiring {
+    seconds_before: f64,
+    callback: Closure<dyn FnMut()>,
+    timer: Option<JsValue>,
+}
+
+/// The hooks of one `Auth`.
+pub struct Hooks {
+    store: Rc<Store>,
+    signed_out: RefCell<Vec<SignedOutHook>>,
+    expiring: RefCell<Vec<Expiring>>,
+    listener: RefCell<Option<Closure<dyn FnMut(web_sys::StorageEvent)>>>,
+}
+
+impl fmt::Debug for Hooks {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Hooks")
+    }
+}
+
+impl Hooks {
+    /// No hooks yet, reading the token from `store`.
+    pub fn new(store: Rc<Store>) -> Hooks {
+        Hooks {
+            store,
+            signed_out: RefCell::new(Vec::new()),
+            expiring: RefCell::new(Vec::new()),
+            listener: RefCell::new(None),
+        }
+    }
+
+    /// Adds a signed-out callback.
+    pub fn add_signed_out(&self, hook: SignedOutHook) {
+        self.signed_out.borrow_mut().push(hook);
+    }
+
+    /// Calls every signed-out callback. The list is copied first so a callback may add hooks
+    /// or sign in again without a re-entrant borrow.
+    pub fn fire_signed_out(&self, reason: SignOutReason) {
+        let hooks: Vec<SignedOutHook> = self.signed_out.borrow().clone();
+        for hook in hooks {
+            hook(reason);
+        }
+    }
+
+    /// Adds an expiry warning; `fire` runs when its timer does.
+    pub fn add_expiring(&self, fire: Box<dyn Fn()>, seconds_before: f64) {
+        let callback = Closure::wrap(Box::new(move || fire()) as Box<dyn FnMut()>);
+        self.expiring.borrow_mut().push(Expiring {
+            seconds_before,
+            callback,
+            timer: None,
+        });
+    }
+
+    /// (Re)starts the expiry timers for the stored token; stops them when there is none or it
+    /// never expires.
+    pub fn arm_expiring(&self) {
+        self.disarm_expiring();
+        let expires_at = self
+            .store
+            .get(Slot::Token)
+            .and_then(|s| Token::from_storage_string(&s))
+            .and_then(|t| t.expires_at);
+        let Some(expires_at) = expires_at else {
+            return;
+        };
+        let now = env::now_ms();
+        for entry in self.expiring.borrow_mut().iter_mut() {
+            let delay = expires_at - entry.seconds_before * 1000.0 - now;
+            entry.timer = Some(env::start_timer(
+                entry.callback.as_ref().unchecked_ref(),
+                delay,
+            ));
+        }
+    }
+
+    /// Stops the expiry timers.
+    pub fn disarm_expiring(&self) {
+        for entry in self.expiring.borrow_mut().iter_mut() {
+            if let Some(timer) = entry.timer.take() {
+                env::cancel_timer(&timer);
+            }
+        }
+    }
+
+    /// With `localStorage`, listens for `storage` events: the token removed by another tab
+    /// ends this tab's session too; a token stored there re-arms the expiry timers.
+    pub fn watch_other_tabs(&self, on_change: Box<dyn Fn(bool)>) {
+        if !self.store.is_local() {
+            return;
+        }
+        let Ok(window) = env::window() else {
+            return;
+        };
+        let key = self.store.key(Slot::Token).to_string();
+        let listener = Closure::wrap(Box::new(move |event: web_sys::StorageEvent| {
+            if event.key().as_deref() == Some(key.as_str()) {
+                on_change(event.new_value().is_some());
+            }
+        }) as Box<dyn FnMut(web_sys::StorageEvent)>);
+        let added = window
+            .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+            .is_ok();
+        if added {
+            *self.listener.borrow_mut() = Some(listener);
+        }
+    }
+}
+
+impl Drop for Hooks {
+    fn drop(&mut self) {
+        self.disarm_expiring();
+        if let Some(listener) = self.listener.get_mut().take() {
+            if let Ok(window) = env::window() {
+                let _ = window.remove_event_listener_with_callback(
+                    "storage",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    }
+}

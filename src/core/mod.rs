@@ -1,0 +1,31 @@
+//! The sans-IO core: no web-sys, no js-sys, no clock, no randomness, no network.
+//! Everything here is plain data in, plain data out, and unit-tests natively.
+//!
+//! INTERFACE CONTRACT between the core and the browser layer (keep these names/signatures;
+//! add more items freely):
+//!
+//! - `error`:     `Error`, `ErrorCode`, `ErrorBody`, `error_from_response`
+//! - `token`:     `AccessToken` (redacted Debug), `Token`, `Token::to_storage_string`,
+//!                `Token::from_storage_string`, `Token::is_expired`
+//! - `form`:      `parse_form` (form-urlencoded → pairs, duplicate keys refused), `encode_component`
+//! - `authorize`: `AuthorizeRequest`, `build_authorize_url`
+//! - `redirect`:  `RedirectParams`, `parse_redirect`, `complete_redirect`, `scrub_url`
+//! - `endpoint`:  `Endpoint`, `Method`, `site_segment`, `build_api_url`
+//! - `models`:    `Me`, `Site`, `Sites`, `Likes`, `Like`, `LikeResult`, `Post`, `NewPost`,
+//!                `TokenInfo` and their lenient decoders
+//! - `retry`:     `RetryPolicy`, `parse_retry_after`, `backoff_delay_ms`
+
+pub mod authorize;
+pub mod endpoint;
+pub mod error;
+pub mod form;
+pub mod models;
+pub mod redirect;
+pub mod retry;
+pub mod token;
+
+pub use authorize::{build_authorize_url, AuthorizeRequest};
+pub use endpoint::{build_api_url, site_segment, Endpoint, Method};
+pub use error::{error_from_response, Error, ErrorBody, ErrorCode};
+pub use redirect::{complete_redirect, parse_redirect, scrub_url, RedirectParams};
+pub use token::{AccessToken, Token};
