@@ -1,1 +1,50 @@
-//! placeholder
+//! A local WordPress.com for offline development and tests: OAuth2 (implicit and code
+//! flows, log-in and consent pages, connected applications), the REST v1.1 endpoints the
+//! `wpcom-wasm` client uses, CORS, and a control API to mint tokens and inject faults.
+//!
+//! It follows `shared/wpcom-contract.md`, quirks included (`token_scope` as array or
+//! string, `logo.sizes` as `[]` or object, `success` as `1` or `true`…), so clients
+//! tested against it are ready for the real service.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), wpcom_emulator::Error> {
+//! let config = wpcom_emulator::Config { port: 0, ..Default::default() };
+//! let server = wpcom_emulator::serve(config).await?;
+//! println!("{}", server.url);
+//! server.wait().await;
+//! # Ok(()) }
+//! ```
+#![recursion_limit = "256"]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
+pub mod app;
+pub mod config;
+pub mod connected_apps;
+pub mod control;
+pub mod cors;
+pub mod error;
+pub mod faults;
+pub mod html;
+pub mod oauth;
+pub mod persist;
+pub mod rest;
+pub mod seed;
+pub mod server;
+pub mod session;
+pub mod store;
+pub mod time;
+pub mod tokens;
+
+pub use config::Config;
+pub use error::{Error, Result};
+pub use server::{serve, Server};

@@ -234,6 +234,9 @@ pub struct App {
     /// JavaScript origins allowed by CORS.
     #[serde(default)]
     pub origins: Vec<String>,
+    /// Secret for `POST /oauth2/token`; when absent any secret is accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
 }
 
 impl Seed {

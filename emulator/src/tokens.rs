@@ -71,7 +71,7 @@ impl TokenRecord {
 
     /// Not revoked and not expired at `now`.
     pub fn is_live(&self, now: i64) -> bool {
-        !self.revoked && self.expires_at.is_none_or(|at| at > now)
+        !self.revoked && self.expires_at.map_or(true, |at| at > now)
     }
 }
 

@@ -13,8 +13,17 @@ use super::env;
 use crate::core::{Error, ErrorCode};
 use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    // js-sys's `catch` wants a Rust closure; the built-in handler below needs a plain function.
+    type Thenable;
+    #[wasm_bindgen(method, js_name = catch)]
+    fn catch_with(this: &Thenable, on_rejected: &Function) -> JsValue;
+}
 
 /// Which backend keeps the token and the pending state.
 #[derive(Clone, Debug, Default)]
@@ -275,7 +284,7 @@ fn swallow_rejection(value: &JsValue) {
     if is_thenable(value) {
         if let Ok(noop) = Reflect::get(&js_sys::global(), &JsValue::from_str("Boolean")) {
             if let Ok(noop) = noop.dyn_into::<Function>() {
-                let _ = Promise::resolve(value).catch(&noop);
+                let _ = Promise::resolve(value).unchecked_ref::<Thenable>().catch_with(&noop);
             }
         }
     }

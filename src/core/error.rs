@@ -109,10 +109,7 @@ impl ErrorCode {
         if let ErrorCode::Other(code) = self {
             return code;
         }
-        CODES
-            .iter()
-            .find(|(c, _)| c == self)
-            .map_or("", |(_, s)| s)
+        CODES.iter().find(|(c, _)| c == self).map_or("", |(_, s)| s)
     }
 
     /// The code for a wire string; unknown strings become [`ErrorCode::Other`].
@@ -176,10 +173,10 @@ impl std::error::Error for Error {}
 #[serde(default)]
 pub struct ErrorItem {
     /// The item's code.
-    #[serde(deserialize_with = "lenient::opt_string")]
+    #[serde(deserialize_with = "lenient::opt_str")]
     pub error: Option<String>,
     /// The item's message.
-    #[serde(deserialize_with = "lenient::opt_string")]
+    #[serde(deserialize_with = "lenient::opt_str")]
     pub message: Option<String>,
 }
 
@@ -192,19 +189,19 @@ pub struct ErrorItem {
 #[serde(default)]
 pub struct ErrorBody {
     /// The error code.
-    #[serde(deserialize_with = "lenient::opt_string")]
+    #[serde(deserialize_with = "lenient::opt_str")]
     pub error: Option<String>,
     /// The `wpcom/v2` error code.
-    #[serde(deserialize_with = "lenient::opt_string")]
+    #[serde(deserialize_with = "lenient::opt_str")]
     pub code: Option<String>,
     /// The REST message.
-    #[serde(deserialize_with = "lenient::opt_string")]
+    #[serde(deserialize_with = "lenient::opt_str")]
     pub message: Option<String>,
     /// The OAuth message.
-    #[serde(deserialize_with = "lenient::opt_string")]
+    #[serde(deserialize_with = "lenient::opt_str")]
     pub error_description: Option<String>,
     /// The 405 message.
-    #[serde(deserialize_with = "lenient::opt_string")]
+    #[serde(deserialize_with = "lenient::opt_str")]
     pub error_message: Option<String>,
     /// The media endpoints' list of errors.
     #[serde(deserialize_with = "lenient::objects")]
@@ -307,7 +304,10 @@ pub fn check_token_info(info: &TokenInfo, client_id: &str) -> Result<(), Error> 
     } else {
         Err(Error::new(
             ErrorCode::TokenClientMismatch,
-            cat(&["the token was issued to another application, not to client ", client_id]),
+            cat(&[
+                "the token was issued to another application, not to client ",
+                client_id,
+            ]),
         )
         .reached_server(true))
     }

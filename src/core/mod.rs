@@ -4,16 +4,18 @@
 //! INTERFACE CONTRACT between the core and the browser layer (keep these names/signatures;
 //! add more items freely):
 //!
-//! - `error`:     `Error`, `ErrorCode`, `ErrorBody`, `error_from_response`
+//! - `error`:     `Error`, `ErrorCode`, `ErrorBody`, `error_from_response`, `token_info_error`,
+//!   `check_token_info`
 //! - `token`:     `AccessToken` (redacted Debug), `Token`, `Token::to_storage_string`,
-//!                `Token::from_storage_string`, `Token::is_expired`
+//!   `Token::from_storage_string`, `Token::is_expired`
 //! - `form`:      `parse_form` (form-urlencoded → pairs, duplicate keys refused), `encode_component`
 //! - `authorize`: `AuthorizeRequest`, `build_authorize_url`
 //! - `redirect`:  `RedirectParams`, `parse_redirect`, `complete_redirect`, `scrub_url`
-//! - `endpoint`:  `Endpoint`, `Method`, `site_segment`, `build_api_url`
+//! - `endpoint`:  `Endpoint`, `Method`, `site_segment`, `build_api_url`, `build_token_info_url`
 //! - `models`:    `Me`, `Site`, `Sites`, `Likes`, `Like`, `LikeResult`, `Post`, `NewPost`,
-//!                `TokenInfo` and their lenient decoders
-//! - `retry`:     `RetryPolicy`, `parse_retry_after`, `backoff_delay_ms`
+//!   `TokenInfo` and their lenient decoders
+//! - `retry`:     `RetryPolicy`, `is_retryable`, `parse_retry_after`, `backoff_delay_ms`,
+//!   `next_delay`
 
 pub mod authorize;
 pub mod endpoint;
@@ -22,10 +24,18 @@ pub mod form;
 pub mod models;
 pub mod redirect;
 pub mod retry;
+mod text;
 pub mod token;
+mod url;
+
+#[cfg(test)]
+mod tests;
 
 pub use authorize::{build_authorize_url, AuthorizeRequest};
-pub use endpoint::{build_api_url, site_segment, Endpoint, Method};
-pub use error::{error_from_response, Error, ErrorBody, ErrorCode};
+pub use endpoint::{build_api_url, build_token_info_url, site_segment, Endpoint, Method};
+pub use error::{
+    check_token_info, error_from_response, token_info_error, Error, ErrorBody, ErrorCode,
+};
 pub use redirect::{complete_redirect, parse_redirect, scrub_url, RedirectParams};
+pub use retry::{backoff_delay_ms, is_retryable, next_delay, parse_retry_after, RetryPolicy};
 pub use token::{AccessToken, Token};

@@ -34,7 +34,7 @@ pub enum Any {
 }
 
 impl Any {
-    /// The value as an unsigned integer: numbers, numeric strings and booleans; else `None`.
+    /// The value as an unsigned integer: numbers and numeric strings; else `None`.
     fn to_u64(&self) -> Option<u64> {
         match self {
             Any::U64(n) => Some(*n),
@@ -42,7 +42,6 @@ impl Any {
             // The range check keeps the cast exact; fractions are dropped.
             Any::F64(f) if *f >= 0.0 && *f < 18_446_744_073_709_551_615.0 => Some(*f as u64),
             Any::Str(s) => s.trim().parse().ok(),
-            Any::Bool(b) => Some(u64::from(*b)),
             _ => None,
         }
     }
@@ -149,6 +148,14 @@ pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 /// Optional text: like [`string`], with `""` and non-text values read as `None`.
 pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(Any::deserialize(d)?.into_text().filter(|s| !s.is_empty()))
+}
+
+/// Optional text that must be a non-empty string on the wire; anything else is `None`.
+pub fn opt_str<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    match Any::deserialize(d)? {
+        Any::Str(s) if !s.is_empty() => Ok(Some(s)),
+        _ => Ok(None),
+    }
 }
 
 /// An ID kept as text (`"11"` or `11`); `null`, `false`, `0` and `""` are `None`.

@@ -12,7 +12,7 @@ mod post;
 mod site;
 mod token_info;
 
-pub use likes::{LikeResult, Like, Likes, PreferredBlog};
+pub use likes::{Like, LikeResult, Likes, PreferredBlog};
 pub use me::Me;
 pub use post::{Author, NewPost, PageMeta, Post, PostParent, PostsPage, Term};
 pub use site::{Site, SiteIcon, SiteLogo, SiteOptions, SitePlan, Sites};

@@ -1,0 +1,94 @@
+// The bench page: loads wpcom-wasm (web build) and the official bundle once, then exposes
+// `window.bench` for bench/run.mjs to drive round by round. Timings use performance.now().
+import { rawClient, oursClient, officialClient } from './clients.js';
+import { makeRedirects, parseByHand } from './parse.js';
+
+const clients = {};
+let ours = null;
+let official = null;
+
+/** Loads both packages and builds the three clients for `token` against `apiBase`. */
+async function setup(token, apiBase) {
+  ours = await import('/pkg/web/wpcom_wasm.js');
+  await ours.default({ module_or_path: '/pkg/web/wpcom_wasm_bg.wasm' });
+  official = await import('/bench/dist/official.js');
+  clients.raw = rawClient(token, apiBase);
+  clients.ours = oursClient(ours, token, apiBase);
+  clients.official = officialClient(official, token, apiBase);
+  return { oursExports: Object.keys(ours).sort(), parseExport: oursParseName(), isolated: crossOriginIsolated };
+}
+
+const opCall = {
+  me: (c) => c.me(),
+  createPost: (c, a, i) => c.createPost(a.site, { title: `Bench post ${i}`, content: `<p>Body ${i}</p>` }),
+  postLikes: (c, a) => c.postLikes(a.site, a.postId),
+};
+
+/** Runs `n` calls of `op` through `which` with `concurrency` in flight; per-call latencies (ms)
+ *  and the wall time of the batch. Each call's result is checked so no error path is timed. */
+async function round(which, op, n, concurrency, args) {
+  const c = clients[which];
+  const call = opCall[op];
+  const lat = new Array(n);
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      const i = next++;
+      const t0 = performance.now();
+      const r = await call(c, args, i);
+      lat[i] = performance.now() - t0;
+      check(op, r);
+    }
+  };
+  const w0 = performance.now();
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
+  return { lat, wallMs: performance.now() - w0 };
+}
+
+function check(op, r) {
+  const ok = op === 'me' ? r && r.username
+    : op === 'createPost' ? r && r.ID
+    : r && Array.isArray(r.likes);
+  if (!ok) throw new Error(`${op}: unexpected result ${JSON.stringify(r).slice(0, 200)}`);
+}
+
+// The pure redirect parser wpcom-wasm exports, if any (handleRedirect also checks and consumes
+// the stored state, writes storage and rewrites history: not a parse measurement).
+function oursParseName() {
+  return ['parseRedirect', 'parse_redirect', 'parseRedirectUrl'].find((k) => typeof ours[k] === 'function') ?? null;
+}
+
+/** Times `n` parses of the redirect list by each parser, alternating in `rounds` rounds. */
+function parse(n, rounds, distinct) {
+  const urls = makeRedirects(distinct);
+  const name = oursParseName();
+  const parsers = { byHand: parseByHand, official: official.parseRedirect };
+  if (name) parsers.ours = ours[name];
+  const total = Object.fromEntries(Object.keys(parsers).map((k) => [k, 0]));
+  const per = Math.ceil(n / rounds);
+  let sink = 0;
+  const loop = (fn, count) => {
+    for (let i = 0; i < count; i++) {
+      try {
+        const r = fn(urls[i % urls.length]);
+        if (r) sink++;
+      } catch (_) {
+        sink--;
+      }
+    }
+  };
+  for (const fn of Object.values(parsers)) loop(fn, Math.min(2000, n)); // warm up the JIT
+  const names = Object.keys(parsers);
+  for (let r = 0; r < rounds; r++) {
+    for (let j = 0; j < names.length; j++) {
+      const k = names[(r + j) % names.length];
+      const t0 = performance.now();
+      loop(parsers[k], per);
+      total[k] += performance.now() - t0;
+    }
+  }
+  return { n: per * rounds, total, parseExport: name, sink };
+}
+
+window.bench = { setup, round, parse };
+window.__benchLoaded = true;

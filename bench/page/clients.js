@@ -1,0 +1,46 @@
+// The three ways the page makes each call, behind one shape: { me, createPost, postLikes }.
+// Each returns a promise of the decoded JSON and throws on an error response.
+
+/** (a) Raw fetch with the bearer header and `response.json()`: the floor for any client. */
+export function rawClient(token, apiBase) {
+  const base = `${apiBase}/rest/v1.1`;
+  const auth = { Authorization: `Bearer ${token}` };
+  const get = async (path) => {
+    const res = await fetch(base + path, { headers: auth });
+    if (!res.ok) throw new Error(`raw fetch ${path}: HTTP ${res.status}`);
+    return res.json();
+  };
+  return {
+    me: () => get('/me'),
+    postLikes: (site, id) => get(`/sites/${site}/posts/${id}/likes`),
+    createPost: async (site, body) => {
+      const res = await fetch(`${base}/sites/${site}/posts/new`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`raw fetch posts/new: HTTP ${res.status}`);
+      return res.json();
+    },
+  };
+}
+
+/** (b) wpcom-wasm, the web build, already initialised. */
+export function oursClient(m, token, apiBase) {
+  const c = new m.Client({ token, apiBase });
+  return {
+    me: () => c.me(),
+    postLikes: (site, id) => c.postLikes(site, id),
+    createPost: (site, body) => c.createPost(site, body),
+  };
+}
+
+/** (c) The official stack: wpcom over wpcom-xhr-request with `proxyOrigin` at the emulator. */
+export function officialClient(o, token, apiBase) {
+  const c = o.makeClient(token, apiBase);
+  return {
+    me: () => o.me(c),
+    postLikes: (site, id) => o.postLikes(c, site, id),
+    createPost: (site, body) => o.createPost(c, site, body),
+  };
+}

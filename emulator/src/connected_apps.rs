@@ -1,0 +1,142 @@
+//! `/me/security/connected-applications`: the apps a user authorized, and Disconnect.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::html::{self, escape, hidden};
+use crate::session::{self, Session};
+use crate::store::World;
+use crate::time;
+use crate::tokens::{Access, TokenRecord};
+
+/// Path of the page.
+pub const PATH: &str = "/me/security/connected-applications";
+
+/// One authorized app as the page lists it.
+struct Connection {
+    client_id: String,
+    name: String,
+    since: i64,
+    sites: Vec<String>,
+    access: Vec<String>,
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+fn connections(world: &World, user_id: u64, now: i64) -> Vec<Connection> {
+    let mut out: Vec<Connection> = Vec::new();
+    let tokens = world.tokens.iter().filter(|t| t.user_id == user_id && t.is_live(now));
+    for token in tokens {
+        let index = match out.iter().position(|c| c.client_id == token.client_id) {
+            Some(index) => index,
+            None => {
+                let name = world.app(&token.client_id).map_or(token.client_id.clone(), |a| a.name.clone());
+                out.push(Connection {
+                    client_id: token.client_id.clone(),
+                    name,
+                    since: token.issued_at,
+                    sites: Vec::new(),
+                    access: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        if let Some(connection) = out.get_mut(index) {
+            describe(world, token, connection);
+        }
+    }
+    out
+}
+
+fn describe(world: &World, token: &TokenRecord, connection: &mut Connection) {
+    connection.since = connection.since.min(token.issued_at);
+    let (site, access) = match token.access() {
+        Access::ProfileOnly => ("Profile only".to_owned(), "Profile (auth)".to_owned()),
+        Access::AllSites if token.scope == "global" => ("All sites".to_owned(), "Global".to_owned()),
+        Access::AllSites => ("All sites".to_owned(), format!("Limited: {}", token.scope)),
+        Access::OneBlog(id) => (
+            world.site_by_id(id).map_or(id.to_string(), |s| s.name.clone()),
+            "One site".to_owned(),
+        ),
+    };
+    push_unique(&mut connection.sites, site);
+    push_unique(&mut connection.access, access);
+}
+
+fn render(app: &AppState, session: &Session) -> Response {
+    let list = app.read(|w| connections(w, session.user_id, time::now()));
+    let items: String = list
+        .iter()
+        .map(|c| {
+            format!(
+                "<li id=\"app-{id}\"><strong class=\"app-name\">{name}</strong><br>\
+Authorized on <span class=\"since\">{since}</span><br>\
+Sites: <span class=\"sites\">{sites}</span><br>Access: <span class=\"access\">{access}</span>\
+<form method=\"post\" action=\"{PATH}\">{client}{nonce}\
+<button type=\"submit\" id=\"disconnect-{id}\">Disconnect</button></form></li>",
+                id = escape(&c.client_id),
+                name = escape(&c.name),
+                since = time::iso(c.since),
+                sites = escape(&c.sites.join(", ")),
+                access = escape(&c.access.join(", ")),
+                client = hidden("client_id", &c.client_id),
+                nonce = hidden("nonce", &session.nonce),
+            )
+        })
+        .collect();
+    let body = if items.is_empty() {
+        "<p id=\"no-apps\">You have not connected any applications.</p>".to_owned()
+    } else {
+        format!("<ul id=\"apps\">{items}</ul>")
+    };
+    html::respond(StatusCode::OK, html::page("Connected applications", &body))
+}
+
+/// `GET /me/security/connected-applications`.
+pub async fn page(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    match session::current(&app, &headers) {
+        Some(session) => render(&app, &session),
+        None => html::login_form(PATH, None),
+    }
+}
+
+/// Form of the Disconnect button.
+#[derive(Deserialize)]
+pub struct DisconnectForm {
+    #[serde(default)]
+    client_id: String,
+    #[serde(default)]
+    nonce: String,
+}
+
+/// `POST /me/security/connected-applications`: revokes every token of that app for this user.
+pub async fn disconnect(
+    State(app): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Form(form): Form<DisconnectForm>,
+) -> Response {
+    let Some(session) = session::current(&app, &headers) else {
+        return html::login_form(PATH, None);
+    };
+    if form.nonce != session.nonce {
+        return html::error_page(StatusCode::BAD_REQUEST, "The link you followed has expired. Please try again.");
+    }
+    app.write(|world| {
+        world
+            .tokens
+            .iter_mut()
+            .filter(|t| t.user_id == session.user_id && t.client_id == form.client_id)
+            .for_each(|t| t.revoked = true);
+    });
+    (StatusCode::SEE_OTHER, [(header::LOCATION, PATH)]).into_response()
+}

@@ -1,0 +1,179 @@
+//! The REST API under `/rest/v1.1` (also `/rest/v1` and `/rest/v1.2`): routing and shared plumbing.
+
+pub mod auth;
+pub mod body;
+pub mod envelope;
+pub mod errors;
+mod likes;
+mod me;
+mod post_json;
+mod posts;
+mod posts_list;
+mod posts_new;
+mod sites;
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
+
+use crate::app::AppState;
+use auth::Grant;
+use body::Query;
+use envelope::Context;
+use errors::ApiError;
+
+/// Largest POST body accepted.
+const BODY_LIMIT: usize = 1 << 20;
+
+/// API versions served by the same handlers.
+const VERSIONS: &[&str] = &["v1", "v1.1", "v1.2"];
+
+/// Every endpoint, declared as data: one variant per route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Route<'a> {
+    Me,
+    MeSites,
+    Site(&'a str),
+    Posts(&'a str),
+    NewPost(&'a str),
+    Post(&'a str, &'a str),
+    Likes(&'a str, &'a str),
+    NewLike(&'a str, &'a str),
+    DeleteLike(&'a str, &'a str),
+}
+
+impl<'a> Route<'a> {
+    /// Matches the path segments after the version (empty segments already removed).
+    fn parse(segments: &[&'a str]) -> Option<Route<'a>> {
+        Some(match *segments {
+            ["me"] => Route::Me,
+            ["me", "sites"] => Route::MeSites,
+            ["sites", site] => Route::Site(site),
+            ["sites", site, "posts"] => Route::Posts(site),
+            ["sites", site, "posts", "new"] => Route::NewPost(site),
+            ["sites", site, "posts", post] => Route::Post(site, post),
+            ["sites", site, "posts", post, "likes"] => Route::Likes(site, post),
+            ["sites", site, "posts", post, "likes", "new"] => Route::NewLike(site, post),
+            ["sites", site, "posts", post, "likes", "mine", "delete"] => Route::DeleteLike(site, post),
+            _ => return None,
+        })
+    }
+
+    fn method(self) -> Method {
+        match self {
+            Route::NewPost(_) | Route::NewLike(..) | Route::DeleteLike(..) => Method::POST,
+            _ => Method::GET,
+        }
+    }
+}
+
+/// One API call, parsed: who calls, with which parameters.
+pub struct Call<'a> {
+    /// Shared state.
+    pub app: &'a AppState,
+    /// The valid token, if one was sent.
+    pub grant: Option<Grant>,
+    /// Query parameters.
+    pub query: Query,
+    /// POST body as JSON (form bodies are converted).
+    pub body: Value,
+    /// `context` parameter.
+    pub context: Context,
+}
+
+/// 404 with an empty body, as WordPress.com answers unknown routes.
+pub fn no_route() -> Response {
+    (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain")], "").into_response()
+}
+
+/// Handles every request under `/rest/`.
+pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let query = Query::parse(parts.uri.query());
+    if parts.method != Method::GET && parts.method != Method::POST {
+        let body = json!({"error": "not_allowed", "error_message": "Method not allowed"});
+        return envelope::json_response(StatusCode::METHOD_NOT_ALLOWED, body, &query);
+    }
+    let segments: Vec<&str> = parts
+        .uri
+        .path()
+        .trim_start_matches("/rest/")
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect();
+    let route = match segments.split_first() {
+        Some((version, rest)) if VERSIONS.contains(version) => Route::parse(rest),
+        _ => None,
+    };
+    let Some(route) = route.filter(|r| r.method() == parts.method) else {
+        return no_route();
+    };
+    let grant = match auth::authenticate(&app, &parts.headers) {
+        Ok(grant) => grant,
+        Err(err) => return envelope::finish(Err(err), &query),
+    };
+    let context = match Context::from_query(&query) {
+        Ok(context) => context,
+        Err(err) => return envelope::finish(Err(err), &query),
+    };
+    let body = match read_body(&parts, body).await {
+        Ok(body) => body,
+        Err(err) => return envelope::finish(Err(err), &query),
+    };
+    let call = Call { app: &app, grant, query, body, context };
+    let result = dispatch(&call, route);
+    envelope::finish(result, &call.query)
+}
+
+async fn read_body(parts: &axum::http::request::Parts, body: Body) -> Result<Value, ApiError> {
+    if parts.method != Method::POST {
+        return Ok(json!({}));
+    }
+    let bytes = axum::body::to_bytes(body, BODY_LIMIT)
+        .await
+        .map_err(|_| ApiError::invalid_input("Request body too large or unreadable"))?;
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    body::parse_body(content_type, &bytes)
+}
+
+fn dispatch(call: &Call, route: Route) -> Result<Value, ApiError> {
+    match route {
+        Route::Me => me::me(call),
+        Route::MeSites => me::sites(call),
+        Route::Site(site) => sites::get(call, site),
+        Route::Posts(site) => posts_list::list(call, site),
+        Route::NewPost(site) => posts_new::create(call, site),
+        Route::Post(site, post) => posts::get(call, site, post),
+        Route::Likes(site, post) => likes::list(call, site, post),
+        Route::NewLike(site, post) => likes::set(call, site, post, true),
+        Route::DeleteLike(site, post) => likes::set(call, site, post, false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_are_matched_from_segments() {
+        let cases: [(&[&str], Option<Route>); 7] = [
+            (&["me"], Some(Route::Me)),
+            (&["me", "sites"], Some(Route::MeSites)),
+            (&["sites", "a.b::c"], Some(Route::Site("a.b::c"))),
+            (&["sites", "1", "posts", "new"], Some(Route::NewPost("1"))),
+            (&["sites", "1", "posts", "7", "likes", "mine", "delete"], Some(Route::DeleteLike("1", "7"))),
+            (&["sites"], None),
+            (&["me", "likes"], None),
+        ];
+        for (segments, want) in cases {
+            assert_eq!(Route::parse(segments), want, "{segments:?}");
+        }
+    }
+}

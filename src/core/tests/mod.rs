@@ -1,0 +1,12 @@
+//! Native tests of the core: table-driven, one file per module, plus property tests.
+
+mod authorize;
+mod endpoint;
+mod error;
+mod form;
+mod models;
+mod posts;
+mod props;
+mod redirect;
+mod retry;
+mod token;

@@ -1,0 +1,131 @@
+//! The JS `Auth` class: converts options and results, delegates to [`browser::Auth`].
+
+use super::convert::{get, opt_text, opt_token_to_js, token_to_js};
+use super::error::to_js as error_to_js;
+use crate::browser::{self, storage::Storage, AuthConfig};
+use crate::core::Error;
+use js_sys::{Function, Promise};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+thread_local! {
+    /// Hand-over slot for `Client`'s constructor: see [`JsAuth::link`].
+    static LINKED: RefCell<Option<browser::Auth>> = const { RefCell::new(None) };
+}
+
+/// Signing in with WordPress.com (implicit OAuth) and keeping the token.
+#[wasm_bindgen(js_name = Auth, skip_typescript)]
+pub struct JsAuth {
+    inner: browser::Auth,
+}
+
+#[wasm_bindgen(js_class = Auth)]
+impl JsAuth {
+    /// `new Auth({ clientId, redirectUri, scope, blog, storage, oauthBase, login })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<JsAuth, JsValue> {
+        let inner = auth_from_options(&options).map_err(|e| error_to_js(&e, None))?;
+        Ok(JsAuth { inner })
+    }
+
+    /// A fresh authorize URL; its state is stored before this returns.
+    #[wasm_bindgen(js_name = authorizeUrl)]
+    pub fn authorize_url(&self) -> Result<String, JsValue> {
+        self.inner.authorize_url().map_err(|e| error_to_js(&e, None))
+    }
+
+    /// Completes the sign-in from `url` (default: the current address): `Token | null`.
+    #[wasm_bindgen(js_name = handleRedirect)]
+    pub fn handle_redirect(&self, url: Option<String>) -> Result<JsValue, JsValue> {
+        let url = match url {
+            Some(url) => url,
+            None => current_href().map_err(|e| error_to_js(&e, None))?,
+        };
+        match self.inner.handle_redirect(&url) {
+            Ok(token) => Ok(opt_token_to_js(token.as_ref())),
+            Err(e) => Err(error_to_js(&e, None)),
+        }
+    }
+
+    /// The current token, or `null`; never an expired one.
+    pub fn token(&self) -> JsValue {
+        opt_token_to_js(self.inner.token().as_ref())
+    }
+
+    /// Forgets the token and any pending state.
+    #[wasm_bindgen(js_name = signOut)]
+    pub fn sign_out(&self) {
+        self.inner.sign_out();
+    }
+
+    /// Resolves once the storage is loaded (needed for async adapters): `Token | null`.
+    pub fn ready(&self) -> Promise {
+        self.restore()
+    }
+
+    /// Reloads the token and state from the storage: `Token | null`.
+    pub fn restore(&self) -> Promise {
+        let auth = self.inner.clone();
+        future_to_promise(async move {
+            match auth.restore().await {
+                Ok(token) => Ok(opt_token_to_js(token.as_ref())),
+                Err(e) => Err(error_to_js(&e, None)),
+            }
+        })
+    }
+
+    /// Calls `callback(reason)` when the session ends.
+    #[wasm_bindgen(js_name = onSignedOut)]
+    pub fn on_signed_out(&self, callback: Function) {
+        self.inner.on_signed_out(move |reason| {
+            let _ = callback.call1(&JsValue::NULL, &JsValue::from_str(reason.as_str()));
+        });
+    }
+
+    /// Calls `callback(token)` `secondsBefore` (default 60) before the token expires.
+    #[wasm_bindgen(js_name = onExpiring)]
+    pub fn on_expiring(&self, callback: Function, seconds_before: Option<f64>) {
+        let fire = move |token: &crate::core::Token| {
+            let _ = callback.call1(&JsValue::NULL, &token_to_js(token));
+        };
+        self.inner.on_expiring(fire, seconds_before.unwrap_or(60.0));
+    }
+
+    /// Puts a clone of this `Auth` in the hand-over slot. A plain JS object cannot lend an
+    /// exported struct to Rust, so `new Client({ auth })` calls this on the object it was given
+    /// and takes the clone straight back out ([`take_linked`]).
+    #[wasm_bindgen(js_name = __wpcomLink, skip_typescript)]
+    pub fn link(&self) {
+        LINKED.with(|slot| *slot.borrow_mut() = Some(self.inner.clone()));
+    }
+}
+
+/// The `Auth` behind a JS `Auth` object, through [`JsAuth::link`]; `None` for anything else.
+pub fn take_linked(object: &JsValue) -> Option<browser::Auth> {
+    LINKED.with(|slot| slot.borrow_mut().take());
+    let link = get(object, "__wpcomLink").dyn_into::<Function>().ok()?;
+    link.call0(object).ok()?;
+    LINKED.with(|slot| slot.borrow_mut().take())
+}
+
+/// Reads the JS options object into a Rust `Auth`.
+fn auth_from_options(options: &JsValue) -> Result<browser::Auth, Error> {
+    let required = |key: &str| opt_text(options, key).map(Option::unwrap_or_default);
+    let mut config = AuthConfig::new(required("clientId")?, required("redirectUri")?);
+    config.scope = opt_text(options, "scope")?;
+    config.blog = opt_text(options, "blog")?;
+    config.oauth_base = opt_text(options, "oauthBase")?;
+    config.login = get(options, "login").is_truthy();
+    config.storage = Storage::from_js(&get(options, "storage"))?;
+    browser::Auth::new(config)
+}
+
+/// `location.href`, or `unsupported` where there is no page.
+fn current_href() -> Result<String, Error> {
+    browser::env::window()?
+        .location()
+        .href()
+        .map_err(|_| browser::env::unsupported("location.href is not readable"))
+}
+

@@ -1,0 +1,62 @@
+//! `WpcomError`: the one error type JavaScript callers see, a real `Error` subclass.
+//!
+//! wasm-bindgen cannot declare `extends Error` on an exported struct, so the exported class's
+//! prototype is re-parented onto `Error.prototype` the first time an error is made. Each error is
+//! an instance of that class (`instanceof WpcomError` and `instanceof Error` both hold) with its
+//! fields set as own properties, and the `stack` of an `Error` made at the same moment.
+
+use crate::core::Error;
+use js_sys::{Object, Reflect};
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+
+/// The error thrown (or rejected with) by every `Auth` and `Client` method.
+#[wasm_bindgen(skip_typescript)]
+pub struct WpcomError {}
+
+thread_local! {
+    /// Whether the prototype chain has been set up.
+    static READY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Makes `WpcomError.prototype` inherit from `Error.prototype`, once.
+fn ensure_prototype(instance: &JsValue) {
+    if READY.with(Cell::get) {
+        return;
+    }
+    let prototype = Object::get_prototype_of(instance);
+    let error_prototype = Object::get_prototype_of(&js_sys::Error::new(""));
+    Object::set_prototype_of(&prototype, &error_prototype);
+    set(&prototype, "name", &JsValue::from_str("WpcomError"));
+    READY.with(|r| r.set(true));
+}
+
+/// The JS `WpcomError` for `error`; `input` is what the caller sent (kept by `createPost`).
+pub fn to_js(error: &Error, input: Option<&JsValue>) -> JsValue {
+    let instance = JsValue::from(WpcomError {});
+    ensure_prototype(&instance);
+    let message = JsValue::from_str(&error.message);
+    let status = error.status.map_or(JsValue::UNDEFINED, |s| JsValue::from(s));
+    set(&instance, "message", &message);
+    set(&instance, "code", &JsValue::from_str(error.code.as_str()));
+    set(&instance, "status", &status);
+    set(
+        &instance,
+        "mayHaveReachedServer",
+        &JsValue::from_bool(error.may_have_reached_server),
+    );
+    if let Some(input) = input {
+        set(&instance, "input", input);
+    }
+    let native = js_sys::Error::new(&error.message);
+    native.set_name("WpcomError");
+    if let Ok(stack) = Reflect::get(&native, &JsValue::from_str("stack")) {
+        set(&instance, "stack", &stack);
+    }
+    instance
+}
+
+/// `target[key] = value`; cannot fail on the plain objects used here.
+pub fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}

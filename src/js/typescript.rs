@@ -1,0 +1,294 @@
+//! Hand-written TypeScript declarations for the whole JS surface.
+//!
+//! The exported classes are `skip_typescript`: their generated declarations would type options
+//! and results as `any`. The model interfaces mirror what `crate::core::models` serializes
+//! (WordPress.com's field names); keep the two in step.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const DECLARATIONS: &'static str = r#"
+/** Every `code` a `WpcomError` can carry; WordPress.com's unknown codes pass through as strings. */
+export type WpcomErrorCode =
+  | 'access_denied' | 'state_missing' | 'state_mismatch' | 'bad_redirect'
+  | 'not_signed_in' | 'token_expired' | 'token_client_mismatch'
+  | 'network' | 'rate_limited' | 'bad_response' | 'timeout' | 'aborted'
+  | 'unsupported' | 'invalid_config' | 'not_found' | 'server_error' | 'like_failed'
+  | 'invalid_token' | 'authorization_required' | 'unauthorized' | 'unknown_blog'
+  | 'unknown_post' | 'invalid_input' | 'invalid_number' | 'invalid_context'
+  | 'not_allowed' | 'invalid_request'
+  | (string & {});
+
+/** Why a session ended (the argument of `onSignedOut` callbacks). */
+export type SignOutReason = 'sign_out' | 'expired' | 'invalid_token' | 'other_tab';
+
+/** A storage backend of your own; each method may return a Promise (e.g. over `chrome.storage`). */
+export interface StorageAdapter {
+  get(key: string): string | null | undefined | Promise<string | null | undefined>;
+  set(key: string, value: string): void | Promise<void>;
+  remove(key: string): void | Promise<void>;
+}
+
+/** Options of `new Auth(...)`. */
+export interface AuthOptions {
+  /** The app's client id. */
+  clientId: string | number;
+  /** The redirect URI exactly as registered (trailing slash included). */
+  redirectUri: string;
+  /** `global`, `auth`, or space-separated finer scopes; omit for one blog. */
+  scope?: string;
+  /** The blog (ID or URL) for a single-blog token. */
+  blog?: string | number;
+  /** Where the token is kept: `session` (default), `local`, `memory`, or an adapter. */
+  storage?: 'session' | 'local' | 'memory' | StorageAdapter;
+  /** OAuth host; default `https://public-api.wordpress.com`. */
+  oauthBase?: string;
+  /** Use `/oauth2/authenticate` (log in with WordPress.com). */
+  login?: boolean;
+}
+
+/** An access token. */
+export interface Token {
+  accessToken: string;
+  tokenType: string;
+  /** Milliseconds since the epoch, or `null` when it does not expire. */
+  expiresAt: number | null;
+  /** The blog the token is limited to, or `null` for a global token. */
+  siteId: number | null;
+  scope: string[];
+}
+
+/** How GET requests are retried (POST never is). */
+export interface RetryOptions {
+  maxAttempts?: number;
+  maxTotalMs?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+/** Options of `new Client(...)`. */
+export interface ClientOptions {
+  /** Take the token from this `Auth` (preferred). */
+  auth?: Auth;
+  /** Or use this access token. */
+  token?: string;
+  /** API host; default `https://public-api.wordpress.com`. */
+  apiBase?: string;
+  /** OAuth host for `tokenInfo`; default: the `Auth`'s. */
+  oauthBase?: string;
+  /** The app's client id for `tokenInfo` when there is no `Auth`. */
+  clientId?: string | number;
+  /** Time limit of each attempt in ms; default 30000. */
+  timeoutMs?: number;
+  /** Retry policy for reads; `false` turns retries off. */
+  retry?: RetryOptions | false;
+}
+
+/** Options every call takes. */
+export interface CallOptions {
+  /** Aborting it rejects the call with code `aborted`. */
+  signal?: AbortSignal;
+}
+
+/** Options of `client.request(...)`. */
+export interface RequestOptions extends CallOptions {
+  /** Query parameters; arrays are joined with commas. */
+  query?: Record<string, string | number | boolean | ReadonlyArray<string | number> | null | undefined>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** REST version: `1.1` (default), `1`, `1.2`, `1.3`, or `2` for `wpcom/v2`. */
+  apiVersion?: '1' | '1.1' | '1.2' | '1.3' | '2';
+}
+
+/** `GET /me`. */
+export interface Me {
+  ID: number;
+  display_name: string;
+  username: string;
+  email: string;
+  primary_blog: number | null;
+  primary_blog_url: string;
+  language: string;
+  token_site_id: number | null;
+  token_scope: string[];
+  avatar_URL: string;
+  profile_URL: string;
+  verified: boolean;
+  email_verified: boolean;
+  date: string;
+  site_count: number;
+  visible_site_count: number;
+}
+
+/** A site of `GET /me/sites`. */
+export interface Site {
+  ID: number;
+  name: string;
+  description: string;
+  URL: string;
+  jetpack: boolean;
+  visible: boolean | null;
+  is_private: boolean;
+  icon: { img: string; ico: string } | null;
+  logo: { id: number; sizes: Record<string, string>; url: string } | null;
+  capabilities: Record<string, boolean>;
+  options: {
+    timezone: string;
+    admin_url: string;
+    unmapped_url: string;
+    is_mapped_domain: boolean;
+    post_formats: Record<string, string>;
+  };
+  plan: { product_slug: string; product_name_short: string } | null;
+}
+
+/** `GET /me/sites`. */
+export interface Sites {
+  sites: Site[];
+}
+
+/** One like. */
+export interface Like {
+  ID: number;
+  login: string;
+  name: string;
+  nice_name: string;
+  URL: string;
+  avatar_URL: string;
+  profile_URL: string;
+  site_ID: number;
+  date_liked: string;
+  preferred_blog: { ID: number; name: string; URL: string } | null;
+}
+
+/** `GET /sites/$site/posts/$id/likes`. */
+export interface Likes {
+  found: number;
+  i_like: boolean;
+  can_like: boolean;
+  likes: Like[];
+}
+
+/** The answer of `likePost` / `unlikePost` (`success` is always `true`: a falsy one rejects). */
+export interface LikeResult {
+  success: boolean;
+  i_like: boolean;
+  like_count: number;
+  site_ID: number;
+  post_ID: number;
+}
+
+/** A tag or category. */
+export interface Term {
+  ID: number;
+  name: string;
+  slug: string;
+  description: string;
+  post_count: number;
+}
+
+/** A post. */
+export interface Post {
+  ID: number;
+  site_ID: number;
+  author: {
+    ID: number; login: string; name: string; first_name: string; last_name: string;
+    nice_name: string; URL: string; avatar_URL: string; profile_URL: string;
+  };
+  date: string;
+  modified: string;
+  title: string;
+  URL: string;
+  short_URL: string;
+  content: string;
+  excerpt: string;
+  slug: string;
+  guid: string;
+  status: string;
+  sticky: boolean;
+  password: string;
+  parent: { ID: number; type: string; link: string; title: string } | null;
+  type: string;
+  format: string;
+  tags: Record<string, Term>;
+  categories: Record<string, Term>;
+  like_count: number;
+  i_like: boolean;
+}
+
+/** The body of `createPost`: at least one of title, content or excerpt. */
+export interface NewPost {
+  title?: string;
+  content?: string;
+  excerpt?: string;
+  status?: 'publish' | 'draft' | 'pending' | 'private' | 'future';
+  date?: string;
+  slug?: string;
+  format?: string;
+  password?: string;
+  sticky?: boolean;
+  tags?: string[] | string;
+  categories?: string[] | string;
+}
+
+/** `GET /oauth2/token-info`. */
+export interface TokenInfo {
+  client_id: string;
+  user_id: string;
+  blog_id: string | null;
+  scope: string[];
+}
+
+/** Signing in with WordPress.com (implicit OAuth) and keeping the token. */
+export class Auth {
+  constructor(options: AuthOptions);
+  /** A fresh authorize URL; its state is stored before this returns. */
+  authorizeUrl(): string;
+  /** Completes the sign-in from `url` (default: `location.href`); `null` when it holds no OAuth data. Throws `WpcomError`. */
+  handleRedirect(url?: string): Token | null;
+  /** The current token, or `null`; never an expired one. */
+  token(): Token | null;
+  /** Forgets the token and any pending state. */
+  signOut(): void;
+  /** Resolves once the storage is loaded (await it with an async adapter). */
+  ready(): Promise<Token | null>;
+  /** Reloads the token and state from the storage. */
+  restore(): Promise<Token | null>;
+  /** Calls `callback` when the session ends. */
+  onSignedOut(callback: (reason: SignOutReason) => void): void;
+  /** Calls `callback` `secondsBefore` (default 60) before the token expires. */
+  onExpiring(callback: (token: Token) => void, secondsBefore?: number): void;
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** A WordPress.com REST client. Every method rejects with `WpcomError`. */
+export class Client {
+  constructor(options?: ClientOptions);
+  me(options?: CallOptions): Promise<Me>;
+  sites(options?: CallOptions): Promise<Sites>;
+  postLikes(site: string | number, postId: number, options?: CallOptions): Promise<Likes>;
+  likePost(site: string | number, postId: number, options?: CallOptions): Promise<LikeResult>;
+  unlikePost(site: string | number, postId: number, options?: CallOptions): Promise<LikeResult>;
+  createPost(site: string | number, post: NewPost, options?: CallOptions): Promise<Post>;
+  tokenInfo(options?: CallOptions): Promise<TokenInfo>;
+  request<T = unknown>(method: 'GET' | 'POST', path: string, options?: RequestOptions): Promise<T>;
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** The error of every failed call. */
+export class WpcomError extends Error {
+  private constructor();
+  readonly name: 'WpcomError';
+  readonly code: WpcomErrorCode;
+  /** The HTTP status, or `undefined` when there was no response. */
+  readonly status: number | undefined;
+  /** Whether the request may have reached the server (matters for a failed POST). */
+  readonly mayHaveReachedServer: boolean;
+  /** The post that `createPost` was given, so nothing typed is lost. */
+  readonly input?: NewPost;
+  free(): void;
+  [Symbol.dispose](): void;
+}
+"#;

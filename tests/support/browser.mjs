@@ -1,0 +1,90 @@
+// Headless Chromium through playwright-core, using the system's Chromium (Debian's
+// /usr/bin/chromium). Firefox is not driven: playwright-core only drives its own patched
+// Firefox builds, not Debian's firefox-esr.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** The Chromium executable: $CHROMIUM_PATH, `command -v chromium`, or null. */
+export function chromiumPath() {
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    try {
+      const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+      if (found) return found;
+    } catch {
+      // Not installed under this name.
+    }
+  }
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
+}
+
+/** Launches headless Chromium with a fresh temporary profile. */
+export function launchChromium() {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH');
+  return chromium.launch({ executablePath, headless: true, args: ARGS });
+}
+
+/**
+ * Records, for every page of `context` (popups included), console messages, uncaught page
+ * errors and every URL navigated to, into `log = { console: [], pageErrors: [], urls: [] }`.
+ */
+export function recordContext(context, log) {
+  const watch = (page) => {
+    page.on('console', (msg) => log.console.push(msg.text()));
+    page.on('pageerror', (err) => log.pageErrors.push(String(err && err.stack ? err.stack : err)));
+    page.on('framenavigated', (frame) => log.urls.push(frame.url()));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return log;
+}
+
+/** A fresh log for recordContext. */
+export function newLog() {
+  return { console: [], pageErrors: [], urls: [] };
+}
+
+/**
+ * The test machine has no internet: answer requests for avatars and site icons (Gravatar,
+ * *.files.wordpress.com…) with a small generated picture, so the screenshots look like the
+ * real thing. The demo itself also falls back to a lettered placeholder when an image fails.
+ */
+export async function stubExternalImages(context) {
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => {
+    const request = route.request();
+    if (request.resourceType() !== 'image') return route.abort('internetdisconnected');
+    return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: identicon(request.url()) });
+  });
+}
+
+/** A deterministic 5×5 symmetric identicon for a string, as SVG. */
+export function identicon(seed) {
+  let hash = 2166136261;
+  for (const ch of seed) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const hue = hash % 360;
+  const cells = [];
+  for (let y = 0; y < 5; y += 1) {
+    for (let x = 0; x < 3; x += 1) {
+      hash = Math.imul(hash ^ (x * 7 + y), 2246822519) >>> 0;
+      if (hash & 1) {
+        cells.push(`<rect x="${x}" y="${y}" width="1" height="1"/>`);
+        if (x < 2) cells.push(`<rect x="${4 - x}" y="${y}" width="1" height="1"/>`);
+      }
+    }
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-0.5 -0.5 6 6" width="96" height="96">` +
+    `<rect x="-0.5" y="-0.5" width="6" height="6" fill="hsl(${hue} 30% 94%)"/>` +
+    `<g fill="hsl(${hue} 55% 48%)">${cells.join('')}</g></svg>`;
+}
