@@ -25,13 +25,14 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-// The per-call workloads. Each client runs `n` calls in `rounds` rounds; the client order
-// rotates every round so drift in the machine's load falls on all three alike.
+// The per-call workloads. Sequential ones interleave the three clients call by call (the order
+// rotating every step); the concurrent one alternates short rounds in rotating order. Either way
+// drift in the machine's load (2 shared cores) falls on all three alike.
 const WORKLOADS = [
-  { key: 'meSeq', label: 'GET /me, sequential', op: 'me', n: 1000, concurrency: 1, rounds: 10 },
-  { key: 'meConc16', label: 'GET /me, concurrency 16', op: 'me', n: 1000, concurrency: 16, rounds: 5 },
-  { key: 'createPost', label: 'POST posts/new', op: 'createPost', n: 200, concurrency: 1, rounds: 10 },
-  { key: 'postLikes', label: 'GET post likes', op: 'postLikes', n: 200, concurrency: 1, rounds: 10 },
+  { key: 'meSeq', label: 'GET /me, sequential', op: 'me', n: 1000, concurrency: 1 },
+  { key: 'meConc16', label: 'GET /me, concurrency 16', op: 'me', n: 1000, concurrency: 16, rounds: 20 },
+  { key: 'createPost', label: 'POST posts/new', op: 'createPost', n: 200, concurrency: 1 },
+  { key: 'postLikes', label: 'GET post likes', op: 'postLikes', n: 200, concurrency: 1 },
 ];
 const CLIENTS = ['raw', 'ours', 'official'];
 const log = (...a) => console.error('[bench]', ...a);
@@ -86,8 +87,9 @@ async function main() {
       'with the HTTP cache disabled over CDP, Cache-Control: no-store, and a distinct ?v= on every URL;',
       'timed in the page, once it has loaded, from before import() to a constructed client',
       '(ours: glue import + init() = fetch, streaming compile and instantiate of the .wasm; official: fetch, parse and evaluate).',
-      'Loads of ours and official alternate. Calls: one page, the three clients run in rotating order round by round,',
-      'after a warm-up of 20 calls each (5 for posts/new); latency per call with performance.now()',
+      'Loads of ours and official alternate. Calls: one page; sequential workloads interleave the three clients call by call',
+      '(rotating order), concurrency 16 alternates rounds of 50 calls in rotating order; after a warm-up of 20 calls each',
+      '(5 for posts/new); latency per call with performance.now()',
       '(the page is cross-origin isolated, so 5 µs resolution), every result checked.',
       'Parse: 1,000 distinct redirects (10% error redirects) cycled, parsers alternate in 5 rounds after a warm-up;',
       'official = url.parse + querystring.parse as wpcom-oauth-cors get() does.',
@@ -152,27 +154,7 @@ async function callsAndParse(browser, origin, apiBase, token, args) {
   const calls = {};
   try {
     for (const w of WORKLOADS) {
-      const n = scale(w.n);
-      const perRound = Math.ceil(n / w.rounds);
-      const lat = { raw: [], ours: [], official: [] };
-      const wall = { raw: 0, ours: 0, official: 0 };
-      const warm = w.op === 'createPost' ? 5 : 20;
-      for (const c of CLIENTS) await page.evaluate(([c, op, a, k]) => window.bench.round(c, op, k, 1, a), [c, w.op, args, warm]);
-      for (let r = 0; r < w.rounds; r++) {
-        for (let j = 0; j < CLIENTS.length; j++) {
-          const c = CLIENTS[(r + j) % CLIENTS.length];
-          const res = await page.evaluate(([c, op, k, conc, a]) => window.bench.round(c, op, k, conc, a),
-            [c, w.op, perRound, w.concurrency, args]);
-          lat[c].push(...res.lat);
-          wall[c] += res.wallMs;
-        }
-      }
-      const entry = { label: w.label, op: w.op, n: perRound * w.rounds, concurrency: w.concurrency, rounds: w.rounds };
-      for (const c of CLIENTS) entry[c] = { ...summary(lat[c]), wallMs: Math.round(wall[c] * 10) / 10 };
-      entry.ratios = {};
-      for (const s of ['median', 'p95']) {
-        entry.ratios[s] = { oursRaw: ratio(entry.ours[s], entry.raw[s]), oursOfficial: ratio(entry.ours[s], entry.official[s]) };
-      }
+      const entry = await runWorkload(page, w, args);
       calls[w.key] = entry;
       log(`${w.label}: median ours ${entry.ours.median} / raw ${entry.raw.median} / official ${entry.official.median} ms`);
     }
@@ -192,6 +174,47 @@ async function callsAndParse(browser, origin, apiBase, token, args) {
   } finally {
     await context.close();
   }
+}
+
+/** One workload through the three clients: per-client latency summaries and the ratios. */
+async function runWorkload(page, w, args) {
+  const n = scale(w.n);
+  const lat = { raw: [], ours: [], official: [] };
+  const wall = { raw: 0, ours: 0, official: 0 };
+  const warm = w.op === 'createPost' ? 5 : 20;
+  await page.evaluate(([names, op, k, a]) => window.bench.interleaved(names, op, k, a), [CLIENTS, w.op, warm, args]);
+  let rounds;
+  if (w.concurrency === 1) {
+    // Chunks of 100 steps per evaluate keep each round trip to the page short.
+    rounds = Math.ceil(n / 100);
+    for (let done = 0; done < n; done += 100) {
+      const k = Math.min(100, n - done);
+      const res = await page.evaluate(([names, op, k, a]) => window.bench.interleaved(names, op, k, a), [CLIENTS, w.op, k, args]);
+      for (const c of CLIENTS) {
+        lat[c].push(...res[c]);
+        wall[c] += res[c].reduce((x, y) => x + y, 0);
+      }
+    }
+  } else {
+    rounds = Math.min(w.rounds, n);
+    const perRound = Math.ceil(n / rounds);
+    for (let r = 0; r < rounds; r++) {
+      for (let j = 0; j < CLIENTS.length; j++) {
+        const c = CLIENTS[(r + j) % CLIENTS.length];
+        const res = await page.evaluate(([c, op, k, conc, a]) => window.bench.round(c, op, k, conc, a),
+          [c, w.op, perRound, w.concurrency, args]);
+        lat[c].push(...res.lat);
+        wall[c] += res.wallMs;
+      }
+    }
+  }
+  const entry = { label: w.label, op: w.op, n: lat.ours.length, concurrency: w.concurrency, rounds };
+  for (const c of CLIENTS) entry[c] = { ...summary(lat[c]), wallMs: Math.round(wall[c] * 10) / 10 };
+  entry.ratios = {};
+  for (const s of ['median', 'p95']) {
+    entry.ratios[s] = { oursRaw: ratio(entry.ours[s], entry.raw[s]), oursOfficial: ratio(entry.ours[s], entry.official[s]) };
+  }
+  return entry;
 }
 
 main().then(cleanup, async (e) => {

@@ -21,21 +21,23 @@ function have(cmd) {
 }
 
 run('cargo', ['build', '-p', 'wpcom-wasm', '--release', '--target', 'wasm32-unknown-unknown']);
-rmSync(pkg, { recursive: true, force: true });
-run('wasm-bindgen', ['--target', 'bundler', '--out-dir', pkg, '--out-name', 'wpcom_wasm', wasmIn]);
-run('wasm-bindgen', ['--target', 'web', '--out-dir', join(pkg, 'web'), '--out-name', 'wpcom_wasm', wasmIn]);
 
 // Rust's wasm32 target emits these post-MVP features by default; wasm-opt must be told.
 const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+// wasm-opt runs on rustc's output, before wasm-bindgen adds its externref table: binaryen 108
+// (Debian's) rewrites wasm-bindgen's output with `__wbindgen_externrefs` exporting the funcref
+// table, and init() then fails ("WebAssembly.Table.set(): Argument 1 is invalid for table").
+let wasmForBindgen = wasmIn;
 if (have('wasm-opt')) {
-  for (const dir of [pkg, join(pkg, 'web')]) {
-    const f = join(dir, 'wpcom_wasm_bg.wasm');
-    run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', ...features, f, '-o', f]);
-  }
+  wasmForBindgen = wasmIn.replace(/\.wasm$/, '.opt.wasm');
+  run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', ...features, wasmIn, '-o', wasmForBindgen]);
 } else {
   console.warn('[build] wasm-opt not found (apt-get install binaryen): the .wasm is not optimised');
 }
+rmSync(pkg, { recursive: true, force: true });
+run('wasm-bindgen', ['--target', 'bundler', '--out-dir', pkg, '--out-name', 'wpcom_wasm', wasmForBindgen]);
+run('wasm-bindgen', ['--target', 'web', '--out-dir', join(pkg, 'web'), '--out-name', 'wpcom_wasm', wasmForBindgen]);
 
 // Everything but the generated files: .gitignore from wasm-bindgen, its own package.json.
 for (const dir of [pkg, join(pkg, 'web')]) {

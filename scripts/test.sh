@@ -2,6 +2,7 @@
 # `npm test`: every test layer, in order, stopping at the first failure.
 #   1. lint: cargo fmt --check, clippy -D warnings (host and wasm32)
 #   2. native: cargo test (the sans-IO core, the emulator's integration tests)
+#   2b. fuzz: a short cargo-fuzz run of each target
 #   3. package: npm run build (+ the size budget, in the node tests)
 #   4. browser: wasm-bindgen-test in headless Chromium and Firefox against the emulator
 #   5. node: conformance with Automattic's official client, package checks
@@ -23,6 +24,9 @@ cargo clippy -p wpcom-wasm --all-targets --target wasm32-unknown-unknown -- -D w
 
 step "cargo test (native)"
 cargo test --workspace
+
+step "fuzz (short run; npm run fuzz -- 60 for a long one)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
 
 step "build the package"
 node scripts/build.mjs

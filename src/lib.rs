@@ -1,6 +1,43 @@
-//! WordPress.com implicit OAuth2 and REST API client for the browser.
+//! WordPress.com implicit OAuth2 and REST API client for the browser, in Rust compiled to
+//! WebAssembly. JavaScript users get `Auth`, `Client` and `WpcomError` from the npm package;
+//! Rust apps (Yew, Leptos, …) use the same capabilities directly:
 //!
-//! (crate-level docs and quickstart: see README; filled in by the client work)
+//! ```no_run
+//! # #[cfg(target_arch = "wasm32")]
+//! # async fn quickstart() -> Result<(), wpcom_wasm::core::Error> {
+//! use wpcom_wasm::browser::{Auth, AuthConfig, Client, ClientConfig};
+//!
+//! let mut config = AuthConfig::new("1234", "http://127.0.0.1:8080/");
+//! config.scope = Some("global".into());
+//! let auth = Auth::new(config)?;
+//!
+//! let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+//! // Back from WordPress.com: checks the state, stores the token, scrubs the address bar.
+//! if auth.handle_redirect(&href)?.is_none() && auth.token().is_none() {
+//!     // Not signed in: send the user to WordPress.com (a fresh state is stored first).
+//!     let url = auth.authorize_url()?;
+//!     # let _ = url;
+//!     return Ok(());
+//! }
+//!
+//! let wp = Client::new(ClientConfig { auth: Some(auth.clone()), ..Default::default() });
+//! let me = wp.me().await?;
+//! let sites = wp.sites().await?;
+//! # let _ = (me, sites);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Layers: [`core`] is sans-IO (URL building, redirect parsing, error mapping, lenient models)
+//! and tests natively; `browser` wires it to `fetch`, storage, `history`, timers and `crypto`
+//! (wasm32 only); the JS exports are a thin layer over `browser`.
+//!
+//! # Security
+//! The implicit flow puts the token in the URL fragment: `Auth::handle_redirect` checks a
+//! single-use `state` (256 random bits) and scrubs the address bar, tokens are never logged or
+//! put in error messages, and `Client::token_info` refuses a token issued to another app. Any
+//! script running in the page can still read the token from storage: keep the page free of
+//! untrusted scripts.
 #![cfg_attr(
     not(test),
     deny(
@@ -18,5 +55,7 @@ pub mod core;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 
+/// The `#[wasm_bindgen]` exports; public only so the browser tests can drive them from Rust.
 #[cfg(target_arch = "wasm32")]
-mod js;
+#[doc(hidden)]
+pub mod js;

@@ -45,6 +45,24 @@ async function round(which, op, n, concurrency, args) {
   return { lat, wallMs: performance.now() - w0 };
 }
 
+/** Runs `n` sequential calls of `op` through every client, one call each in turn (the order
+ *  rotating every step), so each client's samples meet the same moment of the machine's load.
+ *  Per-client latencies (ms) and summed times. */
+async function interleaved(names, op, n, args) {
+  const call = opCall[op];
+  const lat = Object.fromEntries(names.map((k) => [k, []]));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const k = names[(i + j) % names.length];
+      const t0 = performance.now();
+      const r = await call(clients[k], args, i);
+      lat[k].push(performance.now() - t0);
+      check(op, r);
+    }
+  }
+  return lat;
+}
+
 function check(op, r) {
   const ok = op === 'me' ? r && r.username
     : op === 'createPost' ? r && r.ID
@@ -90,5 +108,5 @@ function parse(n, rounds, distinct) {
   return { n: per * rounds, total, parseExport: name, sink };
 }
 
-window.bench = { setup, round, parse };
+window.bench = { setup, round, interleaved, parse };
 window.__benchLoaded = true;

@@ -29,7 +29,9 @@ pub struct AppState {
 
 /// Locks a mutex even if a handler panicked while holding it: the data stays usable.
 pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl AppState {
@@ -40,8 +42,13 @@ impl AppState {
         let mut world = World::from_seed(&seed);
         if let Some(path) = &config.state {
             match persist::load(path)? {
-                Some(snapshot) if snapshot.seed_digest == seed_digest => snapshot.restore_into(&mut world),
-                Some(_) => eprintln!("state file {} is from another seed: starting from the seed", path.display()),
+                Some(snapshot) if snapshot.seed_digest == seed_digest => {
+                    snapshot.restore_into(&mut world)
+                }
+                Some(_) => eprintln!(
+                    "state file {} is from another seed: starting from the seed",
+                    path.display()
+                ),
                 None => {}
             }
         }
@@ -107,7 +114,10 @@ impl AppState {
     /// Whether `origin` may use tokens of the app `client_id`.
     pub fn is_app_origin(&self, client_id: &str, origin: &str) -> bool {
         self.config.allow_origins.iter().any(|o| o == origin)
-            || self.read(|w| w.app(client_id).is_some_and(|a| a.origins.iter().any(|o| o == origin)))
+            || self.read(|w| {
+                w.app(client_id)
+                    .is_some_and(|a| a.origins.iter().any(|o| o == origin))
+            })
     }
 
     /// Issues and stores a token; `expires_in` `None` never expires (code flow).

@@ -52,7 +52,9 @@ impl Config {
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             let (flag, inline) = match arg.split_once('=') {
-                Some((flag, value)) if flag.starts_with("--") => (flag.to_owned(), Some(value.to_owned())),
+                Some((flag, value)) if flag.starts_with("--") => {
+                    (flag.to_owned(), Some(value.to_owned()))
+                }
                 _ => (arg.clone(), None),
             };
             let mut value = |name: &str| {
@@ -64,7 +66,9 @@ impl Config {
             match flag.as_str() {
                 "--port" => {
                     let text = value("--port")?;
-                    config.port = text.parse().map_err(|_| Error::Cli(format!("bad port {text}")))?;
+                    config.port = text
+                        .parse()
+                        .map_err(|_| Error::Cli(format!("bad port {text}")))?;
                 }
                 "--host" => config.host = value("--host")?,
                 "--seed" => {
@@ -84,7 +88,9 @@ impl Config {
                 "--no-control" => config.control = false,
                 "--allow-origin" => {
                     let origin = value("--allow-origin")?;
-                    config.allow_origins.push(origin.trim_end_matches('/').to_owned());
+                    config
+                        .allow_origins
+                        .push(origin.trim_end_matches('/').to_owned());
                 }
                 "-h" | "--help" => return Err(Error::Cli(USAGE.to_owned())),
                 other => return Err(Error::Cli(format!("unknown argument {other}\n{USAGE}"))),
@@ -113,8 +119,15 @@ mod tests {
     #[test]
     fn flags_are_read_in_both_spellings() {
         let config = parse(&[
-            "--port", "0", "--token-ttl=60", "--no-control", "--allow-origin", "http://a:1/",
-            "--allow-origin=http://b:2", "--state", "/tmp/s.json",
+            "--port",
+            "0",
+            "--token-ttl=60",
+            "--no-control",
+            "--allow-origin",
+            "http://a:1/",
+            "--allow-origin=http://b:2",
+            "--state",
+            "/tmp/s.json",
         ])
         .unwrap();
         assert_eq!(config.port, 0);
@@ -126,7 +139,12 @@ mod tests {
 
     #[test]
     fn bad_arguments_are_rejected() {
-        for args in [&["--port", "x"][..], &["--port"], &["--bogus"], &["--token-ttl", "-5"]] {
+        for args in [
+            &["--port", "x"][..],
+            &["--port"],
+            &["--bogus"],
+            &["--token-ttl", "-5"],
+        ] {
             assert!(matches!(parse(args), Err(Error::Cli(_))), "{args:?}");
         }
     }

@@ -35,12 +35,17 @@ fn push_unique(list: &mut Vec<String>, item: String) {
 
 fn connections(world: &World, user_id: u64, now: i64) -> Vec<Connection> {
     let mut out: Vec<Connection> = Vec::new();
-    let tokens = world.tokens.iter().filter(|t| t.user_id == user_id && t.is_live(now));
+    let tokens = world
+        .tokens
+        .iter()
+        .filter(|t| t.user_id == user_id && t.is_live(now));
     for token in tokens {
         let index = match out.iter().position(|c| c.client_id == token.client_id) {
             Some(index) => index,
             None => {
-                let name = world.app(&token.client_id).map_or(token.client_id.clone(), |a| a.name.clone());
+                let name = world
+                    .app(&token.client_id)
+                    .map_or(token.client_id.clone(), |a| a.name.clone());
                 out.push(Connection {
                     client_id: token.client_id.clone(),
                     name,
@@ -62,10 +67,14 @@ fn describe(world: &World, token: &TokenRecord, connection: &mut Connection) {
     connection.since = connection.since.min(token.issued_at);
     let (site, access) = match token.access() {
         Access::ProfileOnly => ("Profile only".to_owned(), "Profile (auth)".to_owned()),
-        Access::AllSites if token.scope == "global" => ("All sites".to_owned(), "Global".to_owned()),
+        Access::AllSites if token.scope == "global" => {
+            ("All sites".to_owned(), "Global".to_owned())
+        }
         Access::AllSites => ("All sites".to_owned(), format!("Limited: {}", token.scope)),
         Access::OneBlog(id) => (
-            world.site_by_id(id).map_or(id.to_string(), |s| s.name.clone()),
+            world
+                .site_by_id(id)
+                .map_or(id.to_string(), |s| s.name.clone()),
             "One site".to_owned(),
         ),
     };
@@ -129,7 +138,10 @@ pub async fn disconnect(
         return html::login_form(PATH, None);
     };
     if form.nonce != session.nonce {
-        return html::error_page(StatusCode::BAD_REQUEST, "The link you followed has expired. Please try again.");
+        return html::error_page(
+            StatusCode::BAD_REQUEST,
+            "The link you followed has expired. Please try again.",
+        );
     }
     app.write(|world| {
         world

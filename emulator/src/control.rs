@@ -19,7 +19,10 @@ use crate::tokens::normalize_scope;
 /// The control routes.
 pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
-        .route("/_emulator/health", get(|| async { Json(json!({"ok": true})) }))
+        .route(
+            "/_emulator/health",
+            get(|| async { Json(json!({"ok": true})) }),
+        )
         .route("/_emulator/tokens", post(mint_token))
         .route("/_emulator/faults", post(queue_fault).get(list_faults))
         .route("/_emulator/reset", post(reset))
@@ -27,11 +30,15 @@ pub fn routes() -> Router<Arc<AppState>> {
 }
 
 fn bad(message: impl Into<String>) -> Response {
-    (StatusCode::BAD_REQUEST, Json(json!({"error": "invalid_input", "message": message.into()}))).into_response()
+    (
+        StatusCode::BAD_REQUEST,
+        Json(json!({"error": "invalid_input", "message": message.into()})),
+    )
+        .into_response()
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, Response> {
-    serde_json::from_slice(body).map_err(|e| bad(format!("invalid JSON: {e}")))
+fn parse<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, String> {
+    serde_json::from_slice(body).map_err(|e| format!("invalid JSON: {e}"))
 }
 
 /// Body of `POST /_emulator/tokens`.
@@ -57,7 +64,7 @@ fn as_text(value: &Value) -> String {
 async fn mint_token(State(app): State<Arc<AppState>>, body: Bytes) -> Response {
     let request: TokenRequest = match parse(&body) {
         Ok(request) => request,
-        Err(response) => return response,
+        Err(message) => return bad(message),
     };
     let Some(scope) = normalize_scope(request.scope.as_deref().unwrap_or("global")) else {
         return bad("invalid scope");
@@ -72,9 +79,15 @@ async fn mint_token(State(app): State<Arc<AppState>>, body: Bytes) -> Response {
         if !scope.is_empty() {
             return Ok((user.id, None));
         }
-        let blog = request.blog.as_ref().filter(|b| !b.is_null()).ok_or("scope \"\" needs a blog")?;
+        let blog = request
+            .blog
+            .as_ref()
+            .filter(|b| !b.is_null())
+            .ok_or("scope \"\" needs a blog")?;
         let site = world.site(&as_text(blog)).ok_or("unknown blog")?;
-        world.role(user.id, site.id).ok_or("the user is not a member of that blog")?;
+        world
+            .role(user.id, site.id)
+            .ok_or("the user is not a member of that blog")?;
         Ok((user.id, Some(site.id)))
     });
     let (user_id, blog_id) = match checked {
@@ -82,7 +95,13 @@ async fn mint_token(State(app): State<Arc<AppState>>, body: Bytes) -> Response {
         Err(message) => return bad(message),
     };
     let expires_in = request.expires_in.unwrap_or(app.config.token_ttl);
-    let token = app.issue_token(user_id, &request.client_id, &scope, blog_id, Some(expires_in));
+    let token = app.issue_token(
+        user_id,
+        &request.client_id,
+        &scope,
+        blog_id,
+        Some(expires_in),
+    );
     Json(json!({
         "access_token": token.secret,
         "token_type": "bearer",
@@ -96,7 +115,7 @@ async fn mint_token(State(app): State<Arc<AppState>>, body: Bytes) -> Response {
 async fn queue_fault(State(app): State<Arc<AppState>>, body: Bytes) -> Response {
     let spec: FaultSpec = match parse(&body) {
         Ok(spec) => spec,
-        Err(response) => return response,
+        Err(message) => return bad(message),
     };
     let mut faults = lock(&app.faults);
     match faults.push(spec) {
@@ -118,7 +137,7 @@ async fn reset(State(app): State<Arc<AppState>>) -> Response {
 async fn upsert_app(State(app): State<Arc<AppState>>, body: Bytes) -> Response {
     let client: App = match parse(&body) {
         Ok(client) => client,
-        Err(response) => return response,
+        Err(message) => return bad(message),
     };
     if client.client_id.is_empty() {
         return bad("client_id is required");

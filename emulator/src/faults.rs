@@ -194,7 +194,11 @@ mod tests {
             ("/rest/v1.1/sites/*", "/rest/v1.1/me", false),
         ];
         for (pattern, path, want) in cases {
-            assert_eq!(spec(pattern, None, 1).matches(&Method::GET, path), want, "{pattern} {path}");
+            assert_eq!(
+                spec(pattern, None, 1).matches(&Method::GET, path),
+                want,
+                "{pattern} {path}"
+            );
         }
     }
 
@@ -202,7 +206,12 @@ mod tests {
     fn faults_are_consumed_in_order_and_by_count() {
         let mut queue = FaultQueue::default();
         queue.push(spec("/a", Some("POST"), 2)).unwrap();
-        queue.push(FaultSpec { fault: Fault::MalformedJson, ..spec("/a", None, 1) }).unwrap();
+        queue
+            .push(FaultSpec {
+                fault: Fault::MalformedJson,
+                ..spec("/a", None, 1)
+            })
+            .unwrap();
         assert_eq!(queue.take(&Method::GET, "/a"), Some(Fault::MalformedJson));
         assert_eq!(queue.take(&Method::GET, "/a"), None);
         assert_eq!(queue.take(&Method::POST, "/a"), Some(Fault::LimitReached));
@@ -216,7 +225,11 @@ mod tests {
         let mut queue = FaultQueue::default();
         assert!(queue.push(spec("/a", None, 0)).is_err());
         let bad_status = FaultSpec {
-            fault: Fault::Status { status: 42, retry_after: None, body: None },
+            fault: Fault::Status {
+                status: 42,
+                retry_after: None,
+                body: None,
+            },
             ..spec("/a", None, 1)
         };
         assert!(queue.push(bad_status).is_err());

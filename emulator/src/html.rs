@@ -84,11 +84,17 @@ mod tests {
 
     #[test]
     fn escape_neutralises_markup() {
-        assert_eq!(escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 
     #[test]
     fn hidden_inputs_escape_their_values() {
-        assert_eq!(hidden("state", "a\"b"), "<input type=\"hidden\" name=\"state\" value=\"a&quot;b\">");
+        assert_eq!(
+            hidden("state", "a\"b"),
+            "<input type=\"hidden\" name=\"state\" value=\"a&quot;b\">"
+        );
     }
 }

@@ -114,7 +114,9 @@ mod tests {
 
     #[test]
     fn missing_state_file_is_not_an_error() {
-        assert!(load(Path::new("/nonexistent/wpcom-emu/state.json")).unwrap().is_none());
+        assert!(load(Path::new("/nonexistent/wpcom-emu/state.json"))
+            .unwrap()
+            .is_none());
     }
 
     #[test]

@@ -242,7 +242,8 @@ pub struct App {
 impl Seed {
     /// Parses and checks a seed (every username and site a post names must exist).
     pub fn parse(text: &str) -> Result<Seed> {
-        let seed: Seed = serde_json::from_str(text).map_err(|e| Error::Data(format!("seed: {e}")))?;
+        let seed: Seed =
+            serde_json::from_str(text).map_err(|e| Error::Data(format!("seed: {e}")))?;
         seed.check()?;
         Ok(seed)
     }
@@ -256,16 +257,25 @@ impl Seed {
         let known_user = |name: &str| self.users.iter().any(|u| u.username == name);
         for site in &self.sites {
             if let Some(name) = site.members.keys().find(|name| !known_user(name)) {
-                return Err(Error::Data(format!("site {} names unknown member {name}", site.id)));
+                return Err(Error::Data(format!(
+                    "site {} names unknown member {name}",
+                    site.id
+                )));
             }
         }
         for post in &self.posts {
             if !self.sites.iter().any(|s| s.id == post.site) {
-                return Err(Error::Data(format!("post {} names unknown site {}", post.id, post.site)));
+                return Err(Error::Data(format!(
+                    "post {} names unknown site {}",
+                    post.id, post.site
+                )));
             }
             let people = std::iter::once(&post.author).chain(post.likes.iter().map(|l| &l.user));
             if let Some(name) = people.into_iter().find(|name| !known_user(name)) {
-                return Err(Error::Data(format!("post {} names unknown user {name}", post.id)));
+                return Err(Error::Data(format!(
+                    "post {} names unknown user {name}",
+                    post.id
+                )));
             }
         }
         Ok(())

@@ -71,23 +71,42 @@ pub async fn serve(config: Config) -> Result<Server> {
     let state = Arc::new(AppState::new(config, url.clone())?);
     let router = router(state.clone());
     let task = tokio::spawn(accept_loop(listener, state.clone(), router));
-    Ok(Server { addr, url, state, task })
+    Ok(Server {
+        addr,
+        url,
+        state,
+        task,
+    })
 }
 
 fn router(state: Arc<AppState>) -> Router {
     let mut router = Router::new()
-        .route("/oauth2/authorize", get(oauth::authorize_page).post(oauth::authorize_submit))
-        .route("/oauth2/authenticate", get(oauth::authorize_page).post(oauth::authorize_submit))
+        .route(
+            "/oauth2/authorize",
+            get(oauth::authorize_page).post(oauth::authorize_submit),
+        )
+        .route(
+            "/oauth2/authenticate",
+            get(oauth::authorize_page).post(oauth::authorize_submit),
+        )
         .route("/oauth2/token-info", get(oauth::token_info))
         .route("/oauth2/token", post(oauth::exchange_code))
-        .route("/wp-login.php", get(session::login_page).post(session::login_submit))
-        .route(connected_apps::PATH, get(connected_apps::page).post(connected_apps::disconnect))
+        .route(
+            "/wp-login.php",
+            get(session::login_page).post(session::login_submit),
+        )
+        .route(
+            connected_apps::PATH,
+            get(connected_apps::page).post(connected_apps::disconnect),
+        )
         .route("/rest", any(rest::handle))
         .route("/rest/{*rest}", any(rest::handle));
     if state.config.control {
         router = router.merge(control::routes());
     }
-    router.fallback(|| async { rest::no_route() }).with_state(state)
+    router
+        .fallback(|| async { rest::no_route() })
+        .with_state(state)
 }
 
 async fn accept_loop(listener: TcpListener, state: Arc<AppState>, router: Router) {
@@ -129,7 +148,10 @@ fn loggable(request: &Request<Incoming>) -> String {
 }
 
 fn log(method: &Method, target: &str, outcome: &str, started: Instant) {
-    eprintln!("{method} {target} {outcome} {}ms", started.elapsed().as_millis());
+    eprintln!(
+        "{method} {target} {outcome} {}ms",
+        started.elapsed().as_millis()
+    );
 }
 
 async fn handle(
@@ -147,15 +169,25 @@ async fn handle(
         .and_then(|o| o.to_str().ok())
         .map(str::to_owned);
     let control = state.config.control && path.starts_with("/_emulator/");
-    let policy = if control { Policy::Anyone } else { Policy::Registered };
+    let policy = if control {
+        Policy::Anyone
+    } else {
+        Policy::Registered
+    };
     if method == Method::OPTIONS {
         let response = cors::preflight(&state, policy, origin.as_deref());
         log(&method, &target, "200 preflight", started);
         return Ok(response);
     }
-    let fault = if control { None } else { lock(&state.faults).take(&method, &path) };
+    let fault = if control {
+        None
+    } else {
+        lock(&state.faults).take(&method, &path)
+    };
     let canned = match &fault {
-        Some(Fault::Drop { when: DropWhen::Before }) => {
+        Some(Fault::Drop {
+            when: DropWhen::Before,
+        }) => {
             log(&method, &target, "dropped (fault, before)", started);
             return Err(DroppedByFault);
         }
@@ -173,7 +205,10 @@ async fn handle(
             Err(never) => match never {},
         },
     };
-    if let Some(Fault::Drop { when: DropWhen::After }) = fault {
+    if let Some(Fault::Drop {
+        when: DropWhen::After,
+    }) = fault
+    {
         log(&method, &target, "dropped (fault, after)", started);
         return Err(DroppedByFault);
     }

@@ -133,14 +133,20 @@ pub struct LoginForm {
 }
 
 /// `POST /wp-login.php`: checks the password, sets the cookie, goes back to `redirect_to`.
-pub async fn login_submit(State(app): State<Arc<AppState>>, Form(form): Form<LoginForm>) -> Response {
+pub async fn login_submit(
+    State(app): State<Arc<AppState>>,
+    Form(form): Form<LoginForm>,
+) -> Response {
     let target = safe_redirect(&form.redirect_to).to_owned();
     let login = form.log.trim();
     let user_id = app.read(|world| {
         world
             .users
             .iter()
-            .find(|u| (u.username == login || u.email.eq_ignore_ascii_case(login)) && u.password == form.pwd)
+            .find(|u| {
+                (u.username == login || u.email.eq_ignore_ascii_case(login))
+                    && u.password == form.pwd
+            })
             .map(|u| u.id)
     });
     let Some(user_id) = user_id else {
@@ -150,7 +156,10 @@ pub async fn login_submit(State(app): State<Arc<AppState>>, Form(form): Form<Log
         );
     };
     let id = tokens::new_opaque(32);
-    let session = Session { user_id, nonce: tokens::new_opaque(24) };
+    let session = Session {
+        user_id,
+        nonce: tokens::new_opaque(24),
+    };
     lock(&app.sessions).by_id.insert(id.clone(), session);
     let cookie = format!("{COOKIE}={id}; Path=/; HttpOnly; SameSite=Lax");
     let mut response = (StatusCode::FOUND, [(header::LOCATION, target)]).into_response();
@@ -167,7 +176,10 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed_after_log_in() {
         let cases = [
-            ("/oauth2/authorize?client_id=1", "/oauth2/authorize?client_id=1"),
+            (
+                "/oauth2/authorize?client_id=1",
+                "/oauth2/authorize?client_id=1",
+            ),
             ("https://evil.example/", HOME),
             ("//evil.example/", HOME),
             ("/\\evil.example", HOME),
@@ -181,7 +193,10 @@ mod tests {
     #[test]
     fn cookie_is_found_among_others() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; wordpress_logged_in=xyz; b=2"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; wordpress_logged_in=xyz; b=2"),
+        );
         assert_eq!(cookie_value(&headers, COOKIE).as_deref(), Some("xyz"));
     }
 }

@@ -144,7 +144,10 @@ impl World {
                 likes: p
                     .likes
                     .iter()
-                    .map(|l| Like { user_id: user_id(&l.user), date: l.date })
+                    .map(|l| Like {
+                        user_id: user_id(&l.user),
+                        date: l.date,
+                    })
                     .collect(),
                 featured_image: String::new(),
                 metadata: Vec::new(),
@@ -179,7 +182,10 @@ impl World {
     pub fn site(&self, reference: &str) -> Option<&Site> {
         let reference = reference.trim();
         if let Ok(id) = reference.parse::<i64>() {
-            return self.sites.iter().find(|s| i64::try_from(s.id).ok() == Some(id) && id > 0);
+            return self
+                .sites
+                .iter()
+                .find(|s| i64::try_from(s.id).ok() == Some(id) && id > 0);
         }
         let wanted = reference
             .trim_start_matches("https://")
@@ -198,7 +204,10 @@ impl World {
     /// The user's role on a site, if a member.
     pub fn role(&self, user_id: u64, site_id: u64) -> Option<Role> {
         let user = self.user(user_id)?;
-        self.site_by_id(site_id)?.members.get(&user.username).copied()
+        self.site_by_id(site_id)?
+            .members
+            .get(&user.username)
+            .copied()
     }
 
     /// Sites the user is a member of, in seed order.
@@ -216,12 +225,16 @@ impl World {
 
     /// A post of a site.
     pub fn post(&self, site_id: u64, post_id: u64) -> Option<&Post> {
-        self.posts.iter().find(|p| p.site_id == site_id && p.id == post_id)
+        self.posts
+            .iter()
+            .find(|p| p.site_id == site_id && p.id == post_id)
     }
 
     /// A post of a site, to change it.
     pub fn post_mut(&mut self, site_id: u64, post_id: u64) -> Option<&mut Post> {
-        self.posts.iter_mut().find(|p| p.site_id == site_id && p.id == post_id)
+        self.posts
+            .iter_mut()
+            .find(|p| p.site_id == site_id && p.id == post_id)
     }
 
     /// A token by its secret.
@@ -265,8 +278,16 @@ impl World {
 
     /// A post slug not yet used on the site.
     pub fn unique_slug(&self, site_id: u64, wanted: &str) -> String {
-        let base = if wanted.is_empty() { "post".to_owned() } else { wanted.to_owned() };
-        let taken = |slug: &str| self.posts.iter().any(|p| p.site_id == site_id && p.slug == slug);
+        let base = if wanted.is_empty() {
+            "post".to_owned()
+        } else {
+            wanted.to_owned()
+        };
+        let taken = |slug: &str| {
+            self.posts
+                .iter()
+                .any(|p| p.site_id == site_id && p.slug == slug)
+        };
         if !taken(&base) {
             return base;
         }

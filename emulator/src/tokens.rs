@@ -79,11 +79,19 @@ impl TokenRecord {
 pub fn new_secret() -> String {
     let mut rng = rand::rng();
     let mut bytes: Vec<u8> = (0..TOKEN_LEN)
-        .map(|_| ALPHABET.get(rng.random_range(0..ALPHABET.len())).copied().unwrap_or(b'x'))
+        .map(|_| {
+            ALPHABET
+                .get(rng.random_range(0..ALPHABET.len()))
+                .copied()
+                .unwrap_or(b'x')
+        })
         .collect();
     for _ in 0..3 {
         let at = rng.random_range(0..TOKEN_LEN);
-        let special = SPECIALS.get(rng.random_range(0..SPECIALS.len())).copied().unwrap_or(b'#');
+        let special = SPECIALS
+            .get(rng.random_range(0..SPECIALS.len()))
+            .copied()
+            .unwrap_or(b'#');
         if let Some(slot) = bytes.get_mut(at) {
             *slot = special;
         }
@@ -97,7 +105,12 @@ pub fn new_opaque(len: usize) -> String {
     (0..len)
         .map(|_| {
             let alphabet = b"abcdefghijklmnopqrstuvwxyz0123456789";
-            char::from(alphabet.get(rng.random_range(0..alphabet.len())).copied().unwrap_or(b'x'))
+            char::from(
+                alphabet
+                    .get(rng.random_range(0..alphabet.len()))
+                    .copied()
+                    .unwrap_or(b'x'),
+            )
         })
         .collect()
 }
@@ -105,8 +118,21 @@ pub fn new_opaque(len: usize) -> String {
 /// The scope parameter of an authorize request, checked.
 pub fn normalize_scope(raw: &str) -> Option<String> {
     const FINE: &[&str] = &[
-        "users", "sites", "posts", "comments", "taxonomy", "follow", "sharing", "notifications",
-        "insights", "read", "stats", "media", "menus", "batch", "videos",
+        "users",
+        "sites",
+        "posts",
+        "comments",
+        "taxonomy",
+        "follow",
+        "sharing",
+        "notifications",
+        "insights",
+        "read",
+        "stats",
+        "media",
+        "menus",
+        "batch",
+        "videos",
     ];
     let parts: Vec<&str> = raw
         .split([' ', ','])

@@ -52,6 +52,54 @@ pub struct RequestOptions {
     pub api_version: Option<String>,
 }
 
+/// One call of the client, as data (what [`Client::run`] takes).
+#[derive(Clone, Debug)]
+pub enum Operation {
+    /// `GET /me`.
+    Me,
+    /// `GET /me/sites`.
+    Sites,
+    /// `GET /sites/$site/posts/$post_id/likes`.
+    PostLikes {
+        /// Site ID or domain.
+        site: String,
+        /// Post ID.
+        post_id: u64,
+    },
+    /// `POST /sites/$site/posts/$post_id/likes/new`.
+    LikePost {
+        /// Site ID or domain.
+        site: String,
+        /// Post ID.
+        post_id: u64,
+    },
+    /// `POST /sites/$site/posts/$post_id/likes/mine/delete`.
+    UnlikePost {
+        /// Site ID or domain.
+        site: String,
+        /// Post ID.
+        post_id: u64,
+    },
+    /// `POST /sites/$site/posts/new`.
+    CreatePost {
+        /// Site ID or domain.
+        site: String,
+        /// The post.
+        post: NewPost,
+    },
+    /// `GET /oauth2/token-info`.
+    TokenInfo,
+    /// Any REST call.
+    Request {
+        /// GET or POST.
+        method: Method,
+        /// Path below the version, e.g. `/me/sites`.
+        path: String,
+        /// Query, body and version.
+        options: RequestOptions,
+    },
+}
+
 /// A WordPress.com REST client; clones share their configuration.
 #[derive(Clone, Debug)]
 pub struct Client {
@@ -104,67 +152,49 @@ impl Client {
 
     /// `GET /me`: the signed-in user.
     pub async fn me(&self) -> Result<Me, Error> {
-        decode(self.endpoint(Endpoint::Me, None).await?)
+        decode(self.fetch(&Operation::Me).await?)
     }
 
     /// `GET /me/sites`: the user's sites.
     pub async fn sites(&self) -> Result<Sites, Error> {
-        decode(self.endpoint(Endpoint::MySites, None).await?)
+        decode(self.fetch(&Operation::Sites).await?)
     }
 
     /// `GET /sites/$site/posts/$post_id/likes`; `site` is an ID or a domain.
     pub async fn post_likes(&self, site: &str, post_id: u64) -> Result<Likes, Error> {
-        let endpoint = Endpoint::PostLikes {
-            site,
-            post_id,
-        };
-        decode(self.endpoint(endpoint, None).await?)
+        let site = site.to_string();
+        decode(self.fetch(&Operation::PostLikes { site, post_id }).await?)
     }
 
     /// `POST …/likes/new`: likes the post; a falsy `success` is an error.
     pub async fn like_post(&self, site: &str, post_id: u64) -> Result<LikeResult, Error> {
-        let endpoint = Endpoint::LikePost {
-            site,
-            post_id,
-        };
-        decode::<LikeResult>(self.endpoint(endpoint, Some("{}")).await?)?.into_result()
+        let site = site.to_string();
+        decode::<LikeResult>(self.fetch(&Operation::LikePost { site, post_id }).await?)?
+            .into_result()
     }
 
     /// `POST …/likes/mine/delete`: unlikes the post; a falsy `success` is an error.
     pub async fn unlike_post(&self, site: &str, post_id: u64) -> Result<LikeResult, Error> {
-        let endpoint = Endpoint::UnlikePost {
-            site,
-            post_id,
-        };
-        decode::<LikeResult>(self.endpoint(endpoint, Some("{}")).await?)?.into_result()
+        let site = site.to_string();
+        decode::<LikeResult>(self.fetch(&Operation::UnlikePost { site, post_id }).await?)?
+            .into_result()
     }
 
     /// `POST /sites/$site/posts/new`. Never retried: on `network` or `timeout` the post may
     /// exist (`may_have_reached_server`), so check before sending it again.
     pub async fn create_post(&self, site: &str, post: &NewPost) -> Result<Post, Error> {
-        post.validate()?;
-        let body = to_json(&to_js(post)?)?;
-        let endpoint = Endpoint::NewPost {
-            site,
+        let operation = Operation::CreatePost {
+            site: site.to_string(),
+            post: post.clone(),
         };
-        decode(self.endpoint(endpoint, Some(&body)).await?)
+        decode(self.fetch(&operation).await?)
     }
 
     /// `GET /oauth2/token-info`: what WordPress.com knows of the token. Refuses a token issued
     /// to another app (`token_client_mismatch`): accepting one is how token substitution works.
     pub async fn token_info(&self) -> Result<TokenInfo, Error> {
-        let settings = &self.config;
-        let client_id = settings.client_id.as_deref().ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidConfig,
-                "tokenInfo needs the app's clientId (an Auth, or clientId)",
-            )
-        })?;
-        let token = self.bearer()?;
-        let url = build_token_info_url(&settings.oauth_base, client_id, &token);
-        let value = self.send(Method::Get, &url, None, None, token_info_error).await?;
-        let info: TokenInfo = decode(value)?;
-        check_token_info(&info, client_id)?;
+        let info: TokenInfo = decode(self.fetch(&Operation::TokenInfo).await?)?;
+        check_token_info(&info, self.client_id()?)?;
         Ok(info)
     }
 
@@ -174,22 +204,96 @@ impl Client {
         &self,
         method: Method,
         path: &str,
-        options: &RequestOptions,
+        options: RequestOptions,
     ) -> Result<JsValue, Error> {
-        let version = options.api_version.as_deref().unwrap_or(API_VERSION);
-        let url = build_api_url(&self.config.api_base, version, path, &options.query)?;
-        let body = options.body.as_ref().map(to_json).transpose()?;
+        let path = path.to_string();
+        self.fetch(&Operation::Request {
+            method,
+            path,
+            options,
+        })
+        .await
+    }
+
+    /// Runs `operation` and returns its result as plain JS data: the typed calls decoded and
+    /// normalised (then converted back), `request` as sent. One code path for every call keeps
+    /// the wasm small for the JS surface.
+    pub async fn run(&self, operation: Operation) -> Result<JsValue, Error> {
+        let raw = self.fetch(&operation).await?;
+        match operation {
+            Operation::Me => to_js(&decode::<Me>(raw)?),
+            Operation::Sites => to_js(&decode::<Sites>(raw)?),
+            Operation::PostLikes { .. } => to_js(&decode::<Likes>(raw)?),
+            Operation::LikePost { .. } | Operation::UnlikePost { .. } => {
+                to_js(&decode::<LikeResult>(raw)?.into_result()?)
+            }
+            Operation::CreatePost { .. } => to_js(&decode::<Post>(raw)?),
+            Operation::TokenInfo => {
+                let info: TokenInfo = decode(raw)?;
+                check_token_info(&info, self.client_id()?)?;
+                to_js(&info)
+            }
+            Operation::Request { .. } => Ok(raw),
+        }
+    }
+
+    /// Sends `operation`'s request and returns the JSON body as sent.
+    async fn fetch(&self, operation: &Operation) -> Result<JsValue, Error> {
+        let settings = &self.config;
+        let (endpoint, body) = match operation {
+            Operation::Me => (Endpoint::Me, None),
+            Operation::Sites => (Endpoint::MySites, None),
+            Operation::PostLikes { site, post_id } => {
+                let post_id = *post_id;
+                (Endpoint::PostLikes { site, post_id }, None)
+            }
+            Operation::LikePost { site, post_id } => {
+                let post_id = *post_id;
+                (Endpoint::LikePost { site, post_id }, Some(String::from("{}")))
+            }
+            Operation::UnlikePost { site, post_id } => {
+                let post_id = *post_id;
+                (Endpoint::UnlikePost { site, post_id }, Some(String::from("{}")))
+            }
+            Operation::CreatePost { site, post } => {
+                post.validate()?;
+                (Endpoint::NewPost { site }, Some(to_json(&to_js(post)?)?))
+            }
+            Operation::TokenInfo => {
+                let client_id = self.client_id()?;
+                let token = self.bearer()?;
+                let url = build_token_info_url(&settings.oauth_base, client_id, &token);
+                return self.send(Method::Get, &url, None, None, token_info_error).await;
+            }
+            Operation::Request {
+                method,
+                path,
+                options,
+            } => {
+                let version = options.api_version.as_deref().unwrap_or(API_VERSION);
+                let url = build_api_url(&settings.api_base, version, path, &options.query)?;
+                let body = options.body.as_ref().map(to_json).transpose()?;
+                let token = self.bearer()?;
+                return self
+                    .send(*method, &url, Some(&token), body.as_deref(), error_from_response)
+                    .await;
+            }
+        };
+        let url = build_api_url(&settings.api_base, API_VERSION, &endpoint.path()?, &[])?;
         let token = self.bearer()?;
+        let method = endpoint.method();
         self.send(method, &url, Some(&token), body.as_deref(), error_from_response)
             .await
     }
 
-    /// Sends a typed endpoint's request.
-    async fn endpoint(&self, endpoint: Endpoint<'_>, body: Option<&str>) -> Result<JsValue, Error> {
-        let url = build_api_url(&self.config.api_base, API_VERSION, &endpoint.path()?, &[])?;
-        let token = self.bearer()?;
-        self.send(endpoint.method(), &url, Some(&token), body, error_from_response)
-            .await
+    /// The app's client id, needed to check token-info.
+    fn client_id(&self) -> Result<&str, Error> {
+        self.config.client_id.as_deref().ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidConfig,
+                "tokenInfo needs the app's clientId (an Auth, or clientId)",
+            )
+        })
     }
 
     /// The access token to send: the `Auth`'s (`not_signed_in`, `token_expired`) or the

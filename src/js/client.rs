@@ -1,17 +1,18 @@
 //! The JS `Client` class: every call returns a Promise that resolves with plain JS data or
 //! rejects with a `WpcomError`.
+//!
+//! Each method only converts its arguments into an [`Operation`]; [`Client::run`] does the rest,
+//! so there is one async state machine in the wasm instead of one per method.
 
 use super::auth::take_linked;
 use super::convert::{self, get, is_absent, opt_text, opt_u32};
 use super::error::to_js as error_to_js;
-use crate::browser::client::{decode, to_js};
+use crate::browser::client::{decode, Operation};
 use crate::browser::{Client, ClientConfig, RequestOptions};
 use crate::core::models::NewPost;
 use crate::core::retry::RetryPolicy;
 use crate::core::{Error, ErrorCode, Method};
 use js_sys::Promise;
-use serde::Serialize;
-use std::future::Future;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -34,109 +35,109 @@ impl JsClient {
 
     /// `GET /me`.
     pub fn me(&self, options: JsValue) -> Promise {
-        self.run(&options, |c| async move { typed(c.me().await) })
+        self.start(Ok(Operation::Me), &options, None)
     }
 
     /// `GET /me/sites`.
     pub fn sites(&self, options: JsValue) -> Promise {
-        self.run(&options, |c| async move { typed(c.sites().await) })
+        self.start(Ok(Operation::Sites), &options, None)
     }
 
     /// `GET /sites/$site/posts/$postId/likes`.
     #[wasm_bindgen(js_name = postLikes)]
     pub fn post_likes(&self, site: JsValue, post_id: JsValue, options: JsValue) -> Promise {
-        self.run(&options, |c| async move {
-            let (site, id) = (convert::site(&site)?, convert::post_id(&post_id)?);
-            typed(c.post_likes(&site, id).await)
-        })
+        let operation = site_and_post(&site, &post_id)
+            .map(|(site, post_id)| Operation::PostLikes { site, post_id });
+        self.start(operation, &options, None)
     }
 
     /// `POST /sites/$site/posts/$postId/likes/new`.
     #[wasm_bindgen(js_name = likePost)]
     pub fn like_post(&self, site: JsValue, post_id: JsValue, options: JsValue) -> Promise {
-        self.run(&options, |c| async move {
-            let (site, id) = (convert::site(&site)?, convert::post_id(&post_id)?);
-            typed(c.like_post(&site, id).await)
-        })
+        let operation = site_and_post(&site, &post_id)
+            .map(|(site, post_id)| Operation::LikePost { site, post_id });
+        self.start(operation, &options, None)
     }
 
     /// `POST /sites/$site/posts/$postId/likes/mine/delete`.
     #[wasm_bindgen(js_name = unlikePost)]
     pub fn unlike_post(&self, site: JsValue, post_id: JsValue, options: JsValue) -> Promise {
-        self.run(&options, |c| async move {
-            let (site, id) = (convert::site(&site)?, convert::post_id(&post_id)?);
-            typed(c.unlike_post(&site, id).await)
-        })
+        let operation = site_and_post(&site, &post_id)
+            .map(|(site, post_id)| Operation::UnlikePost { site, post_id });
+        self.start(operation, &options, None)
     }
 
     /// `POST /sites/$site/posts/new`; a failure's `WpcomError` holds `post` as `input`.
     #[wasm_bindgen(js_name = createPost)]
     pub fn create_post(&self, site: JsValue, post: JsValue, options: JsValue) -> Promise {
-        let client = match self.with_signal(&options) {
-            Ok(client) => client,
-            Err(e) => return Promise::reject(&error_to_js(&e, Some(&post))),
-        };
-        future_to_promise(async move {
-            let result = async {
-                let site = convert::site(&site)?;
-                let new_post: NewPost = decode(post.clone()).map_err(|_| {
-                    Error::new(ErrorCode::InvalidInput, "the post is not a NewPost object")
-                })?;
-                typed(client.create_post(&site, &new_post).await)
-            };
-            result.await.map_err(|e| error_to_js(&e, Some(&post)))
-        })
+        let operation = convert::site(&site).and_then(|site| {
+            let post = decode::<NewPost>(post.clone()).map_err(|_| {
+                Error::new(ErrorCode::InvalidInput, "the post must be a NewPost object")
+            })?;
+            Ok(Operation::CreatePost { site, post })
+        });
+        self.start(operation, &options, Some(post))
     }
 
     /// `GET /oauth2/token-info`, refusing a token of another app.
     #[wasm_bindgen(js_name = tokenInfo)]
     pub fn token_info(&self, options: JsValue) -> Promise {
-        self.run(&options, |c| async move { typed(c.token_info().await) })
+        self.start(Ok(Operation::TokenInfo), &options, None)
     }
 
     /// Any REST call; resolves with the JSON as WordPress.com sent it.
     pub fn request(&self, method: JsValue, path: JsValue, options: JsValue) -> Promise {
-        let given = options.clone();
-        self.run(&given, |c| async move {
-            let method = Method::parse(&method.as_string().unwrap_or_default())?;
-            let path = path
-                .as_string()
-                .ok_or_else(|| convert::invalid_option("path"))?;
-            let request = RequestOptions {
-                query: convert::query(&get(&options, "query"))?,
-                body: Some(get(&options, "body")).filter(|b| !b.is_undefined()),
-                api_version: opt_text(&options, "apiVersion")?,
-            };
-            c.request(method, &path, &request).await
-        })
+        let operation = request_operation(&method, &path, &options);
+        self.start(operation, &options, None)
     }
 }
 
 impl JsClient {
-    /// The client with the options' `signal` attached.
-    fn with_signal(&self, options: &JsValue) -> Result<Client, Error> {
-        Ok(self.inner.with_signal(convert::signal(options)?))
-    }
-
-    /// Runs `call` as a Promise; errors become `WpcomError` rejections.
-    fn run<F, Fut>(&self, options: &JsValue, call: F) -> Promise
-    where
-        F: FnOnce(Client) -> Fut,
-        Fut: Future<Output = Result<JsValue, Error>> + 'static,
-    {
-        match self.with_signal(options) {
-            Ok(client) => {
-                let future = call(client);
-                future_to_promise(async move { future.await.map_err(|e| error_to_js(&e, None)) })
-            }
-            Err(e) => Promise::reject(&error_to_js(&e, None)),
-        }
+    /// Runs `operation` (with the options' `signal`) as a Promise; every error becomes a
+    /// `WpcomError` rejection carrying `input` when given.
+    fn start(
+        &self,
+        operation: Result<Operation, Error>,
+        options: &JsValue,
+        input: Option<JsValue>,
+    ) -> Promise {
+        let prepared = convert::signal(options)
+            .and_then(|signal| Ok((self.inner.with_signal(signal), operation?)));
+        future_to_promise(async move {
+            let result = match prepared {
+                Ok((client, operation)) => client.run(operation).await,
+                Err(e) => Err(e),
+            };
+            result.map_err(|e| error_to_js(&e, input.as_ref()))
+        })
     }
 }
 
-/// A typed result as plain JS data.
-fn typed<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, Error> {
-    to_js(&result?)
+/// The site and post ID arguments of the likes calls.
+fn site_and_post(site: &JsValue, post_id: &JsValue) -> Result<(String, u64), Error> {
+    Ok((convert::site(site)?, convert::post_id(post_id)?))
+}
+
+/// `request(method, path, { query, body, apiVersion })` as an [`Operation`].
+fn request_operation(
+    method: &JsValue,
+    path: &JsValue,
+    options: &JsValue,
+) -> Result<Operation, Error> {
+    let method = Method::parse(&method.as_string().unwrap_or_default())?;
+    let path = path
+        .as_string()
+        .ok_or_else(|| convert::invalid_option("path"))?;
+    let body = get(options, "body");
+    Ok(Operation::Request {
+        method,
+        path,
+        options: RequestOptions {
+            query: convert::query(&get(options, "query"))?,
+            body: (!body.is_undefined()).then_some(body),
+            api_version: opt_text(options, "apiVersion")?,
+        },
+    })
 }
 
 /// Reads the JS options object into a [`ClientConfig`].
@@ -145,8 +146,7 @@ fn config_from_options(options: &JsValue) -> Result<ClientConfig, Error> {
     let auth = if is_absent(&auth_value) {
         None
     } else {
-        let auth = take_linked(&auth_value).ok_or_else(|| convert::invalid_option("auth"))?;
-        Some(auth)
+        Some(take_linked(&auth_value).ok_or_else(|| convert::invalid_option("auth"))?)
     };
     Ok(ClientConfig {
         auth,

@@ -75,16 +75,17 @@ pub fn site(value: &JsValue) -> Result<String, Error> {
 
 /// A post ID: a positive integer (or its decimal string).
 pub fn post_id(value: &JsValue) -> Result<u64, Error> {
-    let n = value
-        .as_f64()
-        .or_else(|| value.as_string().and_then(|s| s.trim().parse::<f64>().ok()));
-    match n {
-        Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
-        _ => Err(Error::new(
-            ErrorCode::InvalidConfig,
-            "postId must be a positive integer",
-        )),
-    }
+    let id = match (value.as_f64(), value.as_string()) {
+        (Some(n), _) if n >= 1.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => {
+            Some(n as u64)
+        }
+        // Digits only: `str::parse::<f64>` would pull float parsing tables into the wasm.
+        (_, Some(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            s.parse::<u64>().ok().filter(|n| *n > 0)
+        }
+        _ => None,
+    };
+    id.ok_or_else(|| Error::new(ErrorCode::InvalidConfig, "postId must be a positive integer"))
 }
 
 /// The `{ signal }` of a call's options: an `AbortSignal` or nothing.

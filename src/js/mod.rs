@@ -9,3 +9,7 @@ mod client;
 mod convert;
 mod error;
 mod typescript;
+
+pub use auth::JsAuth;
+pub use client::JsClient;
+pub use error::WpcomError;

@@ -47,6 +47,7 @@ export function tempRoot() {
 export async function startEmulator({ allowOrigins = [] } = {}) {
   const args = ['--port', '0', ...allowOrigins.flatMap((o) => ['--allow-origin', o])];
   const child = spawn(EMULATOR, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  process.on('exit', () => child.kill()); // even when a test dies before its `after`
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const base = await new Promise((ok, fail) => {
@@ -109,6 +110,7 @@ export async function serveStatic(dir, { mounts = {} } = {}) {
 /// `python3 -m http.server` on a free port, as a reader of the static example would run it.
 export async function servePython(dir) {
   const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  process.on('exit', () => child.kill());
   const port = await new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('python3 -m http.server did not start in 10 s')), 10_000);
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -130,7 +132,7 @@ export function launchChromium() {
 export async function newWatchedPage(browser) {
   const page = await browser.newPage();
   page.problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()} (${m.location().url})`); });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   return page;
 }

@@ -6,6 +6,8 @@ import { describe, before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import {
   ROOT, requireBuilt, tempRoot, startEmulator, serveStatic, servePython, launchChromium,
   newWatchedPage, sh, packTarball, npmInstall, copyExample,
@@ -121,7 +123,7 @@ describe('the npm tarball in fresh projects', () => {
     }
   });
 
-  test('Vite project (examples/vite: the web build, no plugin)', async () => {
+  test('Vite project (examples/vite: the web build, no plugin), built and on the dev server', async () => {
     const dir = copyExample('vite', join(tmp, 'vite'));
     useTarball(dir, tarball.path);
     npmInstall(dir);
@@ -138,8 +140,37 @@ describe('the npm tarball in fresh projects', () => {
     } finally {
       await server.close();
     }
+
+    // The dev server too: it serves dependencies its own way (see the example's vite.config.js).
+    const dev = await startViteDev(dir);
+    try {
+      const page = await signInAndReadProfile({ browser, emulator, origin: dev.origin, clientId: '5004' });
+      await page.close();
+    } finally {
+      dev.close();
+    }
   });
 });
+
+/// `vite` (the dev server) in `dir` on a free port of 127.0.0.1.
+async function startViteDev(dir) {
+  const probe = createServer();
+  await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
+  const port = probe.address().port;
+  await new Promise((ok) => probe.close(ok));
+  const child = spawn(process.execPath, [join(dir, 'node_modules/vite/bin/vite.js'), '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  process.on('exit', () => child.kill());
+  let output = '';
+  await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`vite dev did not start: ${output}`)), 20_000);
+    const read = (d) => { output += d; if (output.includes(`:${port}`)) { clearTimeout(timer); ok(); } };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`vite dev exited (${code}): ${output}`)); });
+  });
+  return { origin: `http://127.0.0.1:${port}`, close: () => child.kill() };
+}
 
 /// Points a copied project's `wpcom-wasm` dependency at the tarball.
 function useTarball(dir, tarballPath) {

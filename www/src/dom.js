@@ -7,6 +7,11 @@
  * other props become attributes (skipped when null/undefined/false).
  */
 export function h(tag, props = {}, ...children) {
+  // `h('p', child)`: no props given.
+  if (props instanceof Node || typeof props === 'string' || Array.isArray(props)) {
+    children.unshift(props);
+    props = {};
+  }
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;

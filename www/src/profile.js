@@ -78,7 +78,7 @@ export function renderProfile(me, token, handlers) {
       h('dt', { text: 'Access' }),
       h('dd', { id: 'token-scope' }, h('span', { class: 'chip', text: scopeLabel(token.scope) })),
       h('dt', { text: 'Expires in' }),
-      h('dd', h('time', { id: 'time-left', class: 'time-left' })),
+      h('dd', {}, h('time', { id: 'time-left', class: 'time-left' })),
     ),
     h('button', { type: 'button', class: 'btn btn--ghost btn--block', id: 'sign-out', onclick: handlers.onSignOut, text: 'Sign out' }),
   );

@@ -17,7 +17,7 @@ export function renderSitesRefused(message, onAction) {
     h(
       'div',
       { class: 'notice', id: 'sites-refused', 'data-kind': message.kind },
-      h('p', h('strong', { text: message.title })),
+      h('p', {}, h('strong', { text: message.title })),
       h('p', { text: message.text }),
       h('button', { type: 'button', class: 'btn btn--primary btn--small', onclick: onAction, text: message.actionLabel }),
     ),

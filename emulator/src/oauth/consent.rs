@@ -124,7 +124,9 @@ pub fn page(app: &AppState, session: &Session, checked: &Checked, error: Option<
         // Keep the asked-for blog even when it is not the user's, so Approve can explain.
         fields.push_str(&hidden("blog", &checked.blog));
     }
-    let error = error.map_or_else(String::new, |e| format!("<p class=\"error\" id=\"error\">{}</p>", escape(e)));
+    let error = error.map_or_else(String::new, |e| {
+        format!("<p class=\"error\" id=\"error\">{}</p>", escape(e))
+    });
     let body = format!(
         "{error}<p><strong id=\"app-name\">{app_name}</strong> would like to connect to your \
 WordPress.com account.</p><p>Signed in as <strong id=\"user\">{user}</strong>. \
@@ -148,7 +150,13 @@ fn encode(pairs: &[(&str, &str)]) -> String {
 }
 
 fn redirect(location: String) -> Response {
-    (StatusCode::FOUND, [(header::LOCATION, location), (header::CACHE_CONTROL, "no-store".to_owned())])
+    (
+        StatusCode::FOUND,
+        [
+            (header::LOCATION, location),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+    )
         .into_response()
 }
 
@@ -189,7 +197,13 @@ pub fn approve(app: &AppState, session: &Session, checked: &Checked) -> Response
     match checked.flow {
         Flow::Implicit => {
             let ttl = app.config.token_ttl;
-            let token = app.issue_token(session.user_id, &checked.app.client_id, &checked.scope, blog_id, Some(ttl));
+            let token = app.issue_token(
+                session.user_id,
+                &checked.app.client_id,
+                &checked.scope,
+                blog_id,
+                Some(ttl),
+            );
             let fragment = encode(&[
                 ("access_token", token.secret.as_str()),
                 ("expires_in", ttl.to_string().as_str()),

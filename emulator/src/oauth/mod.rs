@@ -86,23 +86,32 @@ impl Checked {
 
 /// Checks the client and the redirect URI before anything else: a bad one gets an
 /// error page, never a redirect, so this endpoint cannot be used to bounce users anywhere.
-fn check(app: &AppState, params: &AuthorizeParams, path: &'static str) -> Result<Checked, Response> {
-    let bad = |message: &str| Err(html::error_page(StatusCode::BAD_REQUEST, message));
+fn check(
+    app: &AppState,
+    params: &AuthorizeParams,
+    path: &'static str,
+) -> Result<Checked, &'static str> {
     let Some(client) = app.read(|w| w.app(&params.client_id).cloned()) else {
-        return bad("Invalid client_id: no application is registered with this ID.");
+        return Err("Invalid client_id: no application is registered with this ID.");
     };
-    if !client.redirect_uris.iter().any(|uri| *uri == params.redirect_uri) {
-        return bad("Invalid redirect_uri: it does not match the application's registered redirect URLs.");
+    if !client.redirect_uris.contains(&params.redirect_uri) {
+        return Err(
+            "Invalid redirect_uri: it does not match the application's registered redirect URLs.",
+        );
     }
     let flow = match params.response_type.as_str() {
         "token" => Flow::Implicit,
         "code" => Flow::Code,
-        _ => return bad("Invalid response_type: use token or code."),
+        _ => return Err("Invalid response_type: use token or code."),
     };
     let forced_auth = path == "/oauth2/authenticate";
-    let scope = if forced_auth { Some("auth".to_owned()) } else { normalize_scope(&params.scope) };
+    let scope = if forced_auth {
+        Some("auth".to_owned())
+    } else {
+        normalize_scope(&params.scope)
+    };
     let Some(scope) = scope else {
-        return bad("Invalid scope.");
+        return Err("Invalid scope.");
     };
     Ok(Checked {
         app: client,
@@ -132,7 +141,7 @@ pub async fn authorize_page(
 ) -> Response {
     let checked = match check(&app, &params, path_of(&uri)) {
         Ok(checked) => checked,
-        Err(page) => return page,
+        Err(message) => return html::error_page(StatusCode::BAD_REQUEST, message),
     };
     match session::current(&app, &headers) {
         None => html::login_form(&checked.return_path(), None),
@@ -149,7 +158,7 @@ pub async fn authorize_submit(
 ) -> Response {
     let checked = match check(&app, &params, path_of(&uri)) {
         Ok(checked) => checked,
-        Err(page) => return page,
+        Err(message) => return html::error_page(StatusCode::BAD_REQUEST, message),
     };
     let Some(session) = session::current(&app, &headers) else {
         return html::login_form(&checked.return_path(), None);

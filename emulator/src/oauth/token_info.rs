@@ -30,9 +30,15 @@ pub struct TokenInfoQuery {
 }
 
 /// `GET /oauth2/token-info`: what a token is, but only to the app it was issued to.
-pub async fn token_info(State(app): State<Arc<AppState>>, Query(query): Query<TokenInfoQuery>) -> Response {
+pub async fn token_info(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<TokenInfoQuery>,
+) -> Response {
     if query.client_id.is_empty() {
-        return oauth_error("invalid_request", "The required \"client_id\" parameter is missing.");
+        return oauth_error(
+            "invalid_request",
+            "The required \"client_id\" parameter is missing.",
+        );
     }
     let now = time::now();
     let info = app.read(|world| {
@@ -70,26 +76,47 @@ pub struct ExchangeForm {
 }
 
 /// `POST /oauth2/token`: trades a code for a token that does not expire.
-pub async fn exchange_code(State(app): State<Arc<AppState>>, Form(form): Form<ExchangeForm>) -> Response {
+pub async fn exchange_code(
+    State(app): State<Arc<AppState>>,
+    Form(form): Form<ExchangeForm>,
+) -> Response {
     if form.grant_type != "authorization_code" {
-        return oauth_error("unsupported_grant_type", "Only authorization_code is supported.");
+        return oauth_error(
+            "unsupported_grant_type",
+            "Only authorization_code is supported.",
+        );
     }
     let client = app.read(|w| w.app(&form.client_id).cloned());
-    let secret_ok = client
-        .as_ref()
-        .is_some_and(|c| c.client_secret.as_ref().map_or(true, |s| *s == form.client_secret));
+    let secret_ok = client.as_ref().is_some_and(|c| {
+        c.client_secret
+            .as_ref()
+            .map_or(true, |s| *s == form.client_secret)
+    });
     if !secret_ok {
         return oauth_error("invalid_client", "Unknown client or wrong client secret.");
     }
     let pending = lock(&app.sessions).take_code(&form.code);
     let Some(pending) = pending.filter(|p| {
-        p.client_id == form.client_id && p.redirect_uri == form.redirect_uri && p.expires_at > time::now()
+        p.client_id == form.client_id
+            && p.redirect_uri == form.redirect_uri
+            && p.expires_at > time::now()
     }) else {
         return oauth_error("invalid_grant", "The code is invalid, used or expired.");
     };
-    let token = app.issue_token(pending.user_id, &pending.client_id, &pending.scope, pending.blog_id, None);
+    let token = app.issue_token(
+        pending.user_id,
+        &pending.client_id,
+        &pending.scope,
+        pending.blog_id,
+        None,
+    );
     let blog_url = app
-        .read(|w| pending.blog_id.and_then(|b| w.site_by_id(b)).map(|s| s.url.clone()))
+        .read(|w| {
+            pending
+                .blog_id
+                .and_then(|b| w.site_by_id(b))
+                .map(|s| s.url.clone())
+        })
         .unwrap_or_default();
     Json(json!({
         "access_token": token.secret,

@@ -36,18 +36,23 @@ pub fn authenticate(app: &AppState, headers: &HeaderMap) -> Result<Option<Grant>
     let now = time::now();
     let grant = app
         .read(|world| {
-            world.token(secret).filter(|t| t.is_live(now)).map(|t| Grant {
-                user_id: t.user_id,
-                client_id: t.client_id.clone(),
-                scope: t.scope.clone(),
-                access: t.access(),
-            })
+            world
+                .token(secret)
+                .filter(|t| t.is_live(now))
+                .map(|t| Grant {
+                    user_id: t.user_id,
+                    client_id: t.client_id.clone(),
+                    scope: t.scope.clone(),
+                    access: t.access(),
+                })
         })
         .ok_or_else(ApiError::invalid_token)?;
     // A page of another app must not use this app's token (WordPress.com checks the Origin).
     if let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
         if !app.is_app_origin(&grant.client_id, origin) {
-            return Err(ApiError::unauthorized("This token may not be used from this origin."));
+            return Err(ApiError::unauthorized(
+                "This token may not be used from this origin.",
+            ));
         }
     }
     Ok(Some(grant))
@@ -72,11 +77,17 @@ pub fn check_site_scope(grant: Option<&Grant>, site_id: u64) -> Result<(), ApiEr
 }
 
 /// Resolves `$site` and checks the caller may read it (scope, private blogs).
-pub fn readable_site<'w>(world: &'w World, grant: Option<&Grant>, reference: &str) -> Result<&'w Site, ApiError> {
+pub fn readable_site<'w>(
+    world: &'w World,
+    grant: Option<&Grant>,
+    reference: &str,
+) -> Result<&'w Site, ApiError> {
     let site = world.site(reference).ok_or_else(ApiError::unknown_blog)?;
     check_site_scope(grant, site.id)?;
     if site.is_private && role(world, grant, site.id).is_none() {
-        return Err(ApiError::unauthorized("User cannot access this private blog."));
+        return Err(ApiError::unauthorized(
+            "User cannot access this private blog.",
+        ));
     }
     Ok(site)
 }

@@ -21,7 +21,10 @@ impl Query {
 
     /// The first value of `key`.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     /// A flag like `pretty=1` or `pretty=true`.
@@ -163,10 +166,22 @@ mod tests {
     fn bodies_parse_from_every_encoding() {
         let form = "application/x-www-form-urlencoded";
         let cases: [(Option<&str>, &str, Value); 6] = [
-            (Some("application/json"), r#"{"title":"Hi","tags":["a","b"]}"#, json!({"title":"Hi","tags":["a","b"]})),
-            (Some(form), "title=Hi+there&tags=a%2Cb", json!({"title":"Hi there","tags":"a,b"})),
+            (
+                Some("application/json"),
+                r#"{"title":"Hi","tags":["a","b"]}"#,
+                json!({"title":"Hi","tags":["a","b"]}),
+            ),
+            (
+                Some(form),
+                "title=Hi+there&tags=a%2Cb",
+                json!({"title":"Hi there","tags":"a,b"}),
+            ),
             (Some(form), "tags[]=a&tags[]=b", json!({"tags":["a","b"]})),
-            (Some(form), "metadata[0][key]=k&metadata[0][value]=v", json!({"metadata":[{"key":"k","value":"v"}]})),
+            (
+                Some(form),
+                "metadata[0][key]=k&metadata[0][value]=v",
+                json!({"metadata":[{"key":"k","value":"v"}]}),
+            ),
             (None, "", json!({})),
             (Some("application/json; charset=utf-8"), " ", json!({})),
         ];

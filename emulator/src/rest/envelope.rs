@@ -36,7 +36,11 @@ const COLLECTIONS: &[&str] = &["posts", "sites", "likes"];
 
 /// Keeps only the listed keys: in each item of a collection, else at the top level.
 pub fn apply_fields(body: &mut Value, fields: &str) {
-    let wanted: Vec<&str> = fields.split(',').map(str::trim).filter(|f| !f.is_empty()).collect();
+    let wanted: Vec<&str> = fields
+        .split(',')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
     if wanted.is_empty() {
         return;
     }
@@ -97,10 +101,16 @@ mod tests {
     #[test]
     fn fields_filter_collection_items_or_the_object() {
         let cases = [
-            (json!({"found": 2, "posts": [{"ID": 1, "title": "a"}, {"ID": 2, "title": "b"}]}), "ID",
-             json!({"found": 2, "posts": [{"ID": 1}, {"ID": 2}]})),
-            (json!({"ID": 1, "username": "alice", "email": "a@x"}), "ID, username",
-             json!({"ID": 1, "username": "alice"})),
+            (
+                json!({"found": 2, "posts": [{"ID": 1, "title": "a"}, {"ID": 2, "title": "b"}]}),
+                "ID",
+                json!({"found": 2, "posts": [{"ID": 1}, {"ID": 2}]}),
+            ),
+            (
+                json!({"ID": 1, "username": "alice", "email": "a@x"}),
+                "ID, username",
+                json!({"ID": 1, "username": "alice"}),
+            ),
             (json!({"ID": 1}), "", json!({"ID": 1})),
         ];
         for (mut body, fields, want) in cases {
@@ -111,9 +121,14 @@ mod tests {
 
     #[test]
     fn context_accepts_only_display_and_edit() {
-        let cases = [("", Ok(Context::Display)), ("context=edit", Ok(Context::Edit)), ("context=view", Err(()))];
+        let cases = [
+            ("", Ok(Context::Display)),
+            ("context=edit", Ok(Context::Edit)),
+            ("context=view", Err(())),
+        ];
         for (raw, want) in cases {
-            let got = Context::from_query(&Query::parse(Some(raw))).map_err(|e| assert_eq!(e.code, "invalid_context"));
+            let got = Context::from_query(&Query::parse(Some(raw)))
+                .map_err(|e| assert_eq!(e.code, "invalid_context"));
             assert_eq!(got, want, "{raw}");
         }
     }

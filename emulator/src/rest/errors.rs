@@ -17,7 +17,11 @@ pub struct ApiError {
 impl ApiError {
     /// An error with this status, code and message.
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { status, code, message: message.into() }
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+        }
     }
 
     /// The JSON body.
@@ -27,7 +31,11 @@ impl ApiError {
 
     /// Unknown, expired or revoked token (400 on the REST API).
     pub fn invalid_token() -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, "invalid_token", "The OAuth2 token is invalid.")
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_token",
+            "The OAuth2 token is invalid.",
+        )
     }
 
     /// No token where one is needed.

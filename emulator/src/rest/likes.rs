@@ -65,17 +65,25 @@ pub fn list(call: &Call, site_ref: &str, post_ref: &str) -> Result<Value, ApiErr
 
 /// `POST …/likes/new` (`like = true`) and `POST …/likes/mine/delete` (`like = false`).
 pub fn set(call: &Call, site_ref: &str, post_ref: &str, like: bool) -> Result<Value, ApiError> {
-    let grant = require(call.grant.as_ref(), "An active access token must be used to like posts.")?;
+    let grant = require(
+        call.grant.as_ref(),
+        "An active access token must be used to like posts.",
+    )?;
     call.app.try_write(|world| {
         let (site, post) = readable_post(call, world, site_ref, post_ref)?;
         if post.status != "publish" {
             return Err(ApiError::unauthorized("This post cannot be liked."));
         }
         let (site_id, post_id, jetpack) = (site.id, post.id, site.jetpack);
-        let post = world.post_mut(site_id, post_id).ok_or_else(ApiError::unknown_post)?;
+        let post = world
+            .post_mut(site_id, post_id)
+            .ok_or_else(ApiError::unknown_post)?;
         let already = post.likes.iter().any(|l| l.user_id == grant.user_id);
         if like && !already {
-            post.likes.push(Like { user_id: grant.user_id, date: time::now() });
+            post.likes.push(Like {
+                user_id: grant.user_id,
+                date: time::now(),
+            });
         }
         if !like {
             post.likes.retain(|l| l.user_id != grant.user_id);

@@ -27,7 +27,9 @@ fn sites_for<'w>(world: &'w World, grant: &Grant) -> Vec<&'w Site> {
 pub fn me(call: &Call) -> Result<Value, ApiError> {
     let grant = require(call.grant.as_ref(), NEED_TOKEN)?;
     call.app.read(|world| {
-        let user = world.user(grant.user_id).ok_or_else(ApiError::invalid_token)?;
+        let user = world
+            .user(grant.user_id)
+            .ok_or_else(ApiError::invalid_token)?;
         let sites = sites_for(world, grant);
         let primary = world.site_by_id(user.primary_blog);
         // Quirks on purpose: WordPress.com sends `token_scope` as an array or a string,
@@ -79,12 +81,21 @@ pub fn me(call: &Call) -> Result<Value, ApiError> {
 pub fn sites(call: &Call) -> Result<Value, ApiError> {
     let grant = require(call.grant.as_ref(), NEED_TOKEN)?;
     if grant.access == Access::ProfileOnly {
-        return Err(ApiError::unauthorized("This token only grants access to the user's profile."));
+        return Err(ApiError::unauthorized(
+            "This token only grants access to the user's profile.",
+        ));
     }
     call.app.read(|world| {
         let sites: Vec<Value> = sites_for(world, grant)
             .into_iter()
-            .map(|site| site_json(world, site, world.role(grant.user_id, site.id), &call.app.base_url))
+            .map(|site| {
+                site_json(
+                    world,
+                    site,
+                    world.role(grant.user_id, site.id),
+                    &call.app.base_url,
+                )
+            })
             .collect();
         Ok(json!({ "sites": sites }))
     })

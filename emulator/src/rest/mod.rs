@@ -58,7 +58,9 @@ impl<'a> Route<'a> {
             ["sites", site, "posts", post] => Route::Post(site, post),
             ["sites", site, "posts", post, "likes"] => Route::Likes(site, post),
             ["sites", site, "posts", post, "likes", "new"] => Route::NewLike(site, post),
-            ["sites", site, "posts", post, "likes", "mine", "delete"] => Route::DeleteLike(site, post),
+            ["sites", site, "posts", post, "likes", "mine", "delete"] => {
+                Route::DeleteLike(site, post)
+            }
             _ => return None,
         })
     }
@@ -87,7 +89,12 @@ pub struct Call<'a> {
 
 /// 404 with an empty body, as WordPress.com answers unknown routes.
 pub fn no_route() -> Response {
-    (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain")], "").into_response()
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/plain")],
+        "",
+    )
+        .into_response()
 }
 
 /// Handles every request under `/rest/`.
@@ -124,7 +131,13 @@ pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Respo
         Ok(body) => body,
         Err(err) => return envelope::finish(Err(err), &query),
     };
-    let call = Call { app: &app, grant, query, body, context };
+    let call = Call {
+        app: &app,
+        grant,
+        query,
+        body,
+        context,
+    };
     let result = dispatch(&call, route);
     envelope::finish(result, &call.query)
 }
@@ -168,7 +181,10 @@ mod tests {
             (&["me", "sites"], Some(Route::MeSites)),
             (&["sites", "a.b::c"], Some(Route::Site("a.b::c"))),
             (&["sites", "1", "posts", "new"], Some(Route::NewPost("1"))),
-            (&["sites", "1", "posts", "7", "likes", "mine", "delete"], Some(Route::DeleteLike("1", "7"))),
+            (
+                &["sites", "1", "posts", "7", "likes", "mine", "delete"],
+                Some(Route::DeleteLike("1", "7")),
+            ),
             (&["sites"], None),
             (&["me", "likes"], None),
         ];

@@ -26,7 +26,12 @@ fn render_html(raw: &str) -> String {
     raw.split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(|p| format!("<p>{}</p>\n", p.replace("& ", "&amp; ").replace('\n', "<br />\n")))
+        .map(|p| {
+            format!(
+                "<p>{}</p>\n",
+                p.replace("& ", "&amp; ").replace('\n', "<br />\n")
+            )
+        })
         .collect()
 }
 
@@ -53,7 +58,9 @@ fn terms(world: &World, site: &Site, post: &Post, taxonomy: Taxonomy, base: &str
     };
     let mut map = Map::new();
     for name in names {
-        let Some(term) = world.term(site.id, taxonomy, name) else { continue };
+        let Some(term) = world.term(site.id, taxonomy, name) else {
+            continue;
+        };
         let count = world
             .posts
             .iter()
@@ -63,7 +70,10 @@ fn terms(world: &World, site: &Site, post: &Post, taxonomy: Taxonomy, base: &str
                 Taxonomy::Category => p.categories.contains(name),
             })
             .count();
-        let link = format!("{base}/rest/v1.1/sites/{}/{kind}/slug:{}", site.id, term.slug);
+        let link = format!(
+            "{base}/rest/v1.1/sites/{}/{kind}/slug:{}",
+            site.id, term.slug
+        );
         map.insert(
             name.clone(),
             json!({
@@ -102,7 +112,11 @@ pub fn post_json(
         format!("{}/?p={}", site.url, post.id)
     };
     let (title, content, excerpt) = match context {
-        Context::Edit => (post.title.clone(), post.content.clone(), post.excerpt.clone()),
+        Context::Edit => (
+            post.title.clone(),
+            post.content.clone(),
+            post.excerpt.clone(),
+        ),
         Context::Display => (
             post.title.replace("& ", "&amp; "),
             render_html(&post.content),
@@ -208,7 +222,10 @@ mod tests {
 
     #[test]
     fn content_is_rendered_into_paragraphs() {
-        assert_eq!(render_html("One & two.\n\nThree\nfour"), "<p>One &amp; two.</p>\n<p>Three<br />\nfour</p>\n");
+        assert_eq!(
+            render_html("One & two.\n\nThree\nfour"),
+            "<p>One &amp; two.</p>\n<p>Three<br />\nfour</p>\n"
+        );
     }
 
     #[test]

@@ -25,7 +25,9 @@ pub fn readable_post<'w>(
         .and_then(|id| world.post(site.id, id))
         .ok_or_else(ApiError::unknown_post)?;
     if !can_read(role(world, grant, site.id), grant, post) {
-        return Err(ApiError::unauthorized("You are not allowed to view this post."));
+        return Err(ApiError::unauthorized(
+            "You are not allowed to view this post.",
+        ));
     }
     Ok((site, post))
 }
@@ -38,6 +40,13 @@ pub fn get(call: &Call, site_ref: &str, post_ref: &str) -> Result<Value, ApiErro
         if call.context == Context::Edit && !can_edit(role(world, grant, site.id), grant, post) {
             return Err(ApiError::unauthorized("User cannot edit post"));
         }
-        Ok(post_json(world, site, post, grant, call.context, &call.app.base_url))
+        Ok(post_json(
+            world,
+            site,
+            post,
+            grant,
+            call.context,
+            &call.app.base_url,
+        ))
     })
 }

@@ -102,14 +102,25 @@ pub fn list(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
         .ok()
         .filter(|n| (1..=100).contains(n))
         .ok_or_else(|| {
-            ApiError::new(StatusCode::BAD_REQUEST, "invalid_number", "The number parameter must be between 1 and 100.")
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_number",
+                "The number parameter must be between 1 and 100.",
+            )
         })?;
     let page = int_param(call, "page", 1)?;
     let offset = int_param(call, "offset", 0)?;
     if page < 1 || offset < 0 {
-        return Err(ApiError::invalid_input("page must be at least 1 and offset at least 0"));
+        return Err(ApiError::invalid_input(
+            "page must be at least 1 and offset at least 0",
+        ));
     }
-    let descending = match call.query.get("order").map(str::to_ascii_uppercase).as_deref() {
+    let descending = match call
+        .query
+        .get("order")
+        .map(str::to_ascii_uppercase)
+        .as_deref()
+    {
         None | Some("DESC") => true,
         Some("ASC") => false,
         Some(_) => return Err(ApiError::invalid_input("Invalid order")),
@@ -117,7 +128,11 @@ pub fn list(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
     let order_by = OrderBy::parse(call.query.get("order_by"))?;
     let statuses: Vec<&str> = match call.query.get("status").unwrap_or("publish") {
         "any" => STATUSES.to_vec(),
-        list => list.split(',').map(str::trim).filter(|s| !s.is_empty()).collect(),
+        list => list
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect(),
     };
     if statuses.is_empty() || statuses.iter().any(|s| !STATUSES.contains(s)) {
         return Err(ApiError::invalid_input("Invalid status"));
@@ -143,14 +158,20 @@ pub fn list(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
             return Err(ApiError::unauthorized("User cannot edit posts"));
         }
         let has_term = |names: &[String], wanted: &str| {
-            names.iter().any(|n| n == wanted || crate::store::slugify(n) == wanted)
+            names
+                .iter()
+                .any(|n| n == wanted || crate::store::slugify(n) == wanted)
         };
         let mut posts: Vec<&Post> = world
             .posts
             .iter()
             .filter(|p| p.site_id == site.id && statuses.contains(&p.status.as_str()))
             .filter(|p| can_read(role, grant, p))
-            .filter(|p| search.as_ref().map_or(true, |needle| matches_search(p, needle)))
+            .filter(|p| {
+                search
+                    .as_ref()
+                    .map_or(true, |needle| matches_search(p, needle))
+            })
             .filter(|p| author.map_or(true, |a| p.author_id == a))
             .filter(|p| tag.map_or(true, |t| has_term(&p.tags, t)))
             .filter(|p| category.map_or(true, |c| has_term(&p.categories, c)))
@@ -172,7 +193,11 @@ pub fn list(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
                     .iter()
                     .position(|p| {
                         let here = (order_by.key(p), p.id);
-                        if descending { here < at } else { here > at }
+                        if descending {
+                            here < at
+                        } else {
+                            here > at
+                        }
                     })
                     .unwrap_or(found)
             }

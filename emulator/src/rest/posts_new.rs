@@ -50,13 +50,18 @@ fn effective_status(asked: &str, role: Role, date: i64, now: i64) -> String {
 
 /// `POST /sites/$site/posts/new`.
 pub fn create(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
-    let grant = require(call.grant.as_ref(), "An active access token must be used to create posts.")?;
+    let grant = require(
+        call.grant.as_ref(),
+        "An active access token must be used to create posts.",
+    )?;
     let body = &call.body;
     let title = non_empty(body, "title");
     let content = non_empty(body, "content");
     let excerpt = non_empty(body, "excerpt");
     if title.is_none() && content.is_none() && excerpt.is_none() {
-        return Err(ApiError::invalid_input("A post requires a title, content or excerpt."));
+        return Err(ApiError::invalid_input(
+            "A post requires a title, content or excerpt.",
+        ));
     }
     let asked = text_field(body, "status").unwrap_or_else(|| "publish".to_owned());
     if !STATUSES.contains(&asked.as_str()) {
@@ -64,7 +69,9 @@ pub fn create(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
     }
     let now = time::now();
     let date = match non_empty(body, "date") {
-        Some(text) => time::parse_iso(&text).ok_or_else(|| ApiError::invalid_input("Invalid date"))?,
+        Some(text) => {
+            time::parse_iso(&text).ok_or_else(|| ApiError::invalid_input("Invalid date"))?
+        }
         None => now,
     };
     let tags = list_field(body, "tags");
@@ -113,7 +120,14 @@ pub fn create(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
         };
         world.register_terms(site.id, &tags, &categories);
         world.posts.push(post.clone());
-        Ok(post_json(world, &site, &post, Some(grant), call.context, &call.app.base_url))
+        Ok(post_json(
+            world,
+            &site,
+            &post,
+            Some(grant),
+            call.context,
+            &call.app.base_url,
+        ))
     })
 }
 
@@ -133,7 +147,11 @@ mod tests {
             ("future", Role::Editor, now, "publish"),
         ];
         for (asked, role, date, want) in cases {
-            assert_eq!(effective_status(asked, role, date, now), want, "{asked} {role:?}");
+            assert_eq!(
+                effective_status(asked, role, date, now),
+                want,
+                "{asked} {role:?}"
+            );
         }
     }
 }

@@ -12,7 +12,12 @@ use crate::store::World;
 pub fn get(call: &Call, reference: &str) -> Result<Value, ApiError> {
     call.app.read(|world| {
         let site = readable_site(world, call.grant.as_ref(), reference)?;
-        Ok(site_json(world, site, role(world, call.grant.as_ref(), site.id), &call.app.base_url))
+        Ok(site_json(
+            world,
+            site,
+            role(world, call.grant.as_ref(), site.id),
+            &call.app.base_url,
+        ))
     })
 }
 

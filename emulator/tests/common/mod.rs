@@ -28,12 +28,17 @@ impl Reply {
     }
 
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).map(|v| v.to_str().unwrap().to_owned())
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
     }
 
     /// Status and the `error` code of a JSON error body.
     pub fn error(&self) -> (u16, String) {
-        (self.status, self.json()["error"].as_str().unwrap_or("").to_owned())
+        (
+            self.status,
+            self.json()["error"].as_str().unwrap_or("").to_owned(),
+        )
     }
 }
 
@@ -46,20 +51,32 @@ pub struct Emu {
 
 impl Emu {
     pub async fn start() -> Emu {
-        Emu::start_with(Config { port: 0, ..Config::default() }).await
+        Emu::start_with(Config {
+            port: 0,
+            ..Config::default()
+        })
+        .await
     }
 
     pub async fn start_with(config: Config) -> Emu {
         let server = serve(config).await.expect("emulator starts");
         let url = server.url.clone();
         let client = Client::builder(TokioExecutor::new()).build_http();
-        Emu { server: Some(server), url, client }
+        Emu {
+            server: Some(server),
+            url,
+            client,
+        }
     }
 
     /// Talks to an emulator running elsewhere (e.g. the spawned binary).
     pub fn attach(url: &str) -> Emu {
         let client = Client::builder(TokioExecutor::new()).build_http();
-        Emu { server: None, url: url.to_owned(), client }
+        Emu {
+            server: None,
+            url: url.to_owned(),
+            client,
+        }
     }
 
     /// Sends a request; `path` may include a query string.
@@ -90,8 +107,18 @@ impl Emu {
             .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
-        Reply { status, headers, body }
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&self, path: &str) -> Reply {
@@ -100,20 +127,31 @@ impl Emu {
 
     pub async fn get_auth(&self, path: &str, token: &str) -> Reply {
         let bearer = format!("Bearer {token}");
-        self.request("GET", path, &[("authorization", &bearer)], None).await
+        self.request("GET", path, &[("authorization", &bearer)], None)
+            .await
     }
 
     pub async fn post_json(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
         let bearer = token.map(|t| format!("Bearer {t}"));
-        let headers: Vec<(&str, &str)> = bearer.iter().map(|b| ("authorization", b.as_str())).collect();
+        let headers: Vec<(&str, &str)> = bearer
+            .iter()
+            .map(|b| ("authorization", b.as_str()))
+            .collect();
         let bytes = serde_json::to_vec(&body).unwrap();
-        self.request("POST", path, &headers, Some(("application/json", bytes))).await
+        self.request("POST", path, &headers, Some(("application/json", bytes)))
+            .await
     }
 
     pub async fn post_form(&self, path: &str, token: Option<&str>, form: &str) -> Reply {
         let bearer = token.map(|t| format!("Bearer {t}"));
-        let headers: Vec<(&str, &str)> = bearer.iter().map(|b| ("authorization", b.as_str())).collect();
-        let body = Some(("application/x-www-form-urlencoded", form.as_bytes().to_vec()));
+        let headers: Vec<(&str, &str)> = bearer
+            .iter()
+            .map(|b| ("authorization", b.as_str()))
+            .collect();
+        let body = Some((
+            "application/x-www-form-urlencoded",
+            form.as_bytes().to_vec(),
+        ));
         self.request("POST", path, &headers, body).await
     }
 
@@ -149,11 +187,18 @@ pub struct Browser<'a> {
 
 impl<'a> Browser<'a> {
     pub fn new(emu: &'a Emu) -> Browser<'a> {
-        Browser { emu, cookies: Vec::new() }
+        Browser {
+            emu,
+            cookies: Vec::new(),
+        }
     }
 
     fn cookie_header(&self) -> String {
-        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     fn keep_cookies(&mut self, reply: &Reply) {
@@ -170,14 +215,19 @@ impl<'a> Browser<'a> {
 
     pub async fn get(&mut self, path: &str) -> Reply {
         let cookie = self.cookie_header();
-        let reply = self.emu.request("GET", path, &[("cookie", &cookie)], None).await;
+        let reply = self
+            .emu
+            .request("GET", path, &[("cookie", &cookie)], None)
+            .await;
         self.keep_cookies(&reply);
         reply
     }
 
     pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Reply {
         let cookie = self.cookie_header();
-        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
         let reply = self
             .emu
             .request(
@@ -193,7 +243,15 @@ impl<'a> Browser<'a> {
 
     /// Logs in through `/wp-login.php`, as the form would.
     pub async fn log_in(&mut self, user: &str, password: &str, redirect_to: &str) -> Reply {
-        self.post("/wp-login.php", &[("log", user), ("pwd", password), ("redirect_to", redirect_to)]).await
+        self.post(
+            "/wp-login.php",
+            &[
+                ("log", user),
+                ("pwd", password),
+                ("redirect_to", redirect_to),
+            ],
+        )
+        .await
     }
 }
 
@@ -229,5 +287,8 @@ pub fn pairs(encoded: &str) -> Vec<(String, String)> {
 
 /// Value of `key` in decoded pairs.
 pub fn value<'p>(pairs: &'p [(String, String)], key: &str) -> Option<&'p str> {
-    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
