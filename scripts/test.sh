@@ -6,6 +6,7 @@
 #   3. package: npm run build (+ the size budget, in the node tests)
 #   4. browser: wasm-bindgen-test in headless Chromium and Firefox against the emulator
 #   5. node: conformance with Automattic's official client, package checks
+#   5b. hosts: the packed tarball in webpack/Vite/static projects, the MV3 extension, workers
 #   6. end-to-end: the demo in headless Chromium (Playwright) against the emulator
 # Set SKIP_SETUP=1 to skip the install step.
 set -euo pipefail
@@ -40,6 +41,11 @@ fi
 if ls tests/node/*.test.mjs >/dev/null 2>&1; then
   step "node tests"
   node --test --test-concurrency=1 tests/node/
+fi
+
+if ls tests/hosts/*.test.mjs >/dev/null 2>&1; then
+  step "hosts: npm tarball in webpack, Vite and a static page; extension; workers"
+  node --test --test-concurrency=1 tests/hosts/
 fi
 
 if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then

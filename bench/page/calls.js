@@ -24,20 +24,30 @@ const opCall = {
   postLikes: (c, a) => c.postLikes(a.site, a.postId),
 };
 
+/** `opCall[op]` through client `which`, its failures described (code, status) for the runner. */
+async function call(which, op, args, i) {
+  try {
+    const r = await opCall[op](clients[which], args, i);
+    check(op, r);
+    return r;
+  } catch (e) {
+    const code = e && e.code ? ` code=${e.code}` : '';
+    const status = e && e.status ? ` status=${e.status}` : '';
+    throw new Error(`${which} ${op}:${code}${status} ${e && e.message}`);
+  }
+}
+
 /** Runs `n` calls of `op` through `which` with `concurrency` in flight; per-call latencies (ms)
  *  and the wall time of the batch. Each call's result is checked so no error path is timed. */
 async function round(which, op, n, concurrency, args) {
-  const c = clients[which];
-  const call = opCall[op];
   const lat = new Array(n);
   let next = 0;
   const worker = async () => {
     while (next < n) {
       const i = next++;
       const t0 = performance.now();
-      const r = await call(c, args, i);
+      await call(which, op, args, i);
       lat[i] = performance.now() - t0;
-      check(op, r);
     }
   };
   const w0 = performance.now();
@@ -49,15 +59,13 @@ async function round(which, op, n, concurrency, args) {
  *  rotating every step), so each client's samples meet the same moment of the machine's load.
  *  Per-client latencies (ms) and summed times. */
 async function interleaved(names, op, n, args) {
-  const call = opCall[op];
   const lat = Object.fromEntries(names.map((k) => [k, []]));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < names.length; j++) {
       const k = names[(i + j) % names.length];
       const t0 = performance.now();
-      const r = await call(clients[k], args, i);
+      await call(k, op, args, i);
       lat[k].push(performance.now() - t0);
-      check(op, r);
     }
   }
   return lat;

@@ -118,7 +118,7 @@ impl FaultQueue {
     pub fn take(&mut self, method: &Method, path: &str) -> Option<Fault> {
         let index = self.pending.iter().position(|f| f.matches(method, path))?;
         let spec = self.pending.get_mut(index)?;
-        spec.count -= 1;
+        spec.count = spec.count.saturating_sub(1);
         let fault = spec.fault.clone();
         if spec.count == 0 {
             self.pending.remove(index);

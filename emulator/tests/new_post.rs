@@ -6,9 +6,28 @@ use common::Emu;
 use serde_json::{json, Value};
 
 const POST_FIELDS: &[&str] = &[
-    "ID", "site_ID", "author", "date", "modified", "title", "URL", "short_URL", "content",
-    "excerpt", "slug", "status", "sticky", "password", "parent", "type", "format", "tags",
-    "categories", "like_count", "i_like", "meta",
+    "ID",
+    "site_ID",
+    "author",
+    "date",
+    "modified",
+    "title",
+    "URL",
+    "short_URL",
+    "content",
+    "excerpt",
+    "slug",
+    "status",
+    "sticky",
+    "password",
+    "parent",
+    "type",
+    "format",
+    "tags",
+    "categories",
+    "like_count",
+    "i_like",
+    "meta",
 ];
 
 #[tokio::test]

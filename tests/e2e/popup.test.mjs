@@ -63,6 +63,11 @@ test('a forged callback from another origin, a same-origin frame or the page its
   // The forgery even carries the right state: only the origin and source checks stop it.
   const forged = `${DEMO_URL}callback.html#access_token=forged-token&expires_in=3600&token_type=bearer&site_id=0&scope=global&state=${encodeURIComponent(state)}`;
 
+  const apiCalls = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${suite.emulator.url}/rest/`)) apiCalls.push(request.url());
+  });
+
   // 1. A frame from another origin; 2. a frame on our own origin, which is not the popup.
   const addFrame = (props) =>
     page.evaluate(
@@ -81,6 +86,7 @@ test('a forged callback from another origin, a same-origin frame or the page its
   await page.evaluate(([type, url]) => window.postMessage({ type, url }, window.location.origin), [MESSAGE_TYPE, forged]);
   await page.waitForTimeout(500);
 
+  assert.deepEqual(apiCalls, [], 'the forged token was never used');
   assert.equal(await storedToken(page), null, 'no forged token stored');
   assert.ok(await page.locator('#signed-out').isVisible(), 'still signed out');
   assert.ok(await page.locator('#banner').isHidden(), 'ignored silently');

@@ -18,6 +18,7 @@ test('the signed-out page offers the three ways to connect', async () => {
     const context = await suite.newContext(options);
     const page = await context.newPage();
     await page.goto(DEMO_URL);
+    await page.locator('#signed-out').waitFor();
     for (const id of ['#connect-redirect', '#connect-popup', '#connect-login']) {
       assert.ok(await page.locator(id).isVisible(), `${id} is visible`);
     }

@@ -9,13 +9,15 @@ import { join, dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
+import { startEmulator as startSharedEmulator } from '../support/emulator.mjs';
+import { chromiumPath } from '../support/browser.mjs';
+import { EMULATOR_BIN } from '../support/paths.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /// The package under test: pkg/ from `npm run build`, or WPCOM_PKG (e.g. a snapshot of it).
 export const PKG = resolve(process.env.WPCOM_PKG ?? join(ROOT, 'pkg'));
 export const EXAMPLES = join(ROOT, 'examples');
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const EMULATOR = join(ROOT, 'target/debug/wpcom-emulator');
+export const CHROMIUM = chromiumPath();
 
 /// Flags every launch uses: without the networking ones Chromium keeps dialling Google's hosts,
 /// which this machine's closed network refuses.
@@ -28,8 +30,8 @@ export const CHROMIUM_ARGS = [
 export function requireBuilt({ emulator = true, browser = true } = {}) {
   const missing = [];
   if (!existsSync(join(PKG, 'package.json')) || !existsSync(join(PKG, 'web/wpcom_wasm.js'))) missing.push('npm run build');
-  if (emulator && !existsSync(EMULATOR)) missing.push('cargo build -p wpcom-emulator');
-  if (browser && !existsSync(CHROMIUM)) missing.push(`Chromium at ${CHROMIUM} (npm run setup)`);
+  if (emulator && !existsSync(EMULATOR_BIN)) missing.push('cargo build -p wpcom-emulator');
+  if (browser && !CHROMIUM) missing.push('Chromium (npm run setup, or set CHROMIUM_PATH)');
   if (missing.length) throw new Error(`host tests need: ${missing.join(', ')}`);
 }
 
@@ -43,39 +45,19 @@ export function tempRoot() {
   return runDir;
 }
 
-/// Starts `wpcom-emulator --port 0`; resolves once it printed its base URL (its first line).
-export async function startEmulator({ allowOrigins = [] } = {}) {
-  const args = ['--port', '0', ...allowOrigins.flatMap((o) => ['--allow-origin', o])];
-  const child = spawn(EMULATOR, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  process.on('exit', () => child.kill()); // even when a test dies before its `after`
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  const base = await new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`emulator printed no URL in 10 s: ${stderr}`)), 10_000);
-    createInterface({ input: child.stdout }).once('line', (line) => { clearTimeout(timer); ok(line.trim().replace(/\/$/, '')); });
-    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`emulator exited (${code}): ${stderr}`)); });
-  });
-  child.stdout.resume();
-  const control = async (path, body) => {
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${path} → ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
+/// A fresh emulator (tests/support/emulator.mjs, shared with the end-to-end tests) with the
+/// two control calls these tests need.
+export async function startEmulator() {
+  const emulator = await startSharedEmulator();
+  process.on('exit', () => emulator.child.kill()); // even when a test dies before its `after`
   return {
-    base,
-    /// A token minted for `user` and `clientId`, as the emulator's control route returns it.
-    async mintToken({ user = 'alice', clientId = '1234', scope = 'global', blog = null, expiresIn = null } = {}) {
-      const out = await control('/_emulator/tokens', { user, client_id: clientId, scope, blog, expires_in: expiresIn });
-      return out.access_token;
-    },
+    base: emulator.url,
+    /// A token minted for `user` and `clientId`.
+    mintToken: ({ user = 'alice', clientId, scope = 'global' }) => emulator.mintToken({ user, clientId, scope }),
     /// Registers (or replaces) an app: its redirect URIs and the origins that get CORS headers.
-    registerApp({ clientId, name = `host test ${clientId}`, redirectUris = [], origins = [] }) {
-      return control('/_emulator/apps', { client_id: clientId, name, redirect_uris: redirectUris, origins });
-    },
-    stop() { child.kill('SIGTERM'); },
+    registerApp: ({ clientId, name = `host test ${clientId}`, redirectUris = [], origins = [] }) =>
+      emulator.control('POST', '/apps', { client_id: clientId, name, redirect_uris: redirectUris, origins }),
+    stop: () => emulator.stop(),
   };
 }
 

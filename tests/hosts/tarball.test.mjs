@@ -72,7 +72,7 @@ describe('the npm tarball in fresh projects', () => {
   });
   after(async () => {
     await browser?.close();
-    emulator?.stop();
+    await emulator?.stop();
   });
 
   test('the tarball holds both builds, their types and no sources', () => {

@@ -25,7 +25,7 @@ describe('workers', () => {
   });
   after(async () => {
     await browser?.close();
-    emulator?.stop();
+    await emulator?.stop();
     await server?.close();
   });
 

@@ -11,6 +11,13 @@ const DONE = {
   future: 'Scheduled',
 };
 
+const ACTION = {
+  publish: 'Publish',
+  draft: 'Save draft',
+  pending: 'Submit for review',
+  private: 'Publish privately',
+};
+
 /** Splits "a, b ,c" into ["a", "b", "c"]. */
 export function splitList(text) {
   return text
@@ -38,6 +45,13 @@ function readForm(form) {
 export function showNewPostForm({ create, onCreated, onError }) {
   byId('new-post').hidden = false;
   const form = byId('new-post-form');
+  const status = byId('np-status');
+  // The button says what it will do with the chosen status.
+  const label = () => {
+    byId('np-submit').textContent = ACTION[status.value] || 'Create';
+  };
+  status.onchange = label;
+  label();
   // Replace the handler from a previously picked site.
   form.onsubmit = async (event) => {
     event.preventDefault();
@@ -54,6 +68,7 @@ export function showNewPostForm({ create, onCreated, onError }) {
     try {
       const post = await create(input);
       form.reset();
+      label();
       fill(result, ...createdMessage(input, post));
       onCreated(post);
     } catch (err) {

@@ -202,7 +202,7 @@ pub fn list(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
                     .unwrap_or(found)
             }
             None if offset > 0 => usize::try_from(offset).unwrap_or(usize::MAX),
-            None => usize::try_from((page - 1) * number).unwrap_or(usize::MAX),
+            None => usize::try_from((page - 1).saturating_mul(number)).unwrap_or(usize::MAX),
         };
         let size = usize::try_from(number).unwrap_or(20);
         let shown: Vec<&Post> = posts.iter().skip(start).take(size).copied().collect();

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Browser tests of the client: wasm-bindgen-test in headless Chromium and Firefox against two
+# local emulators (one that registers the test page's origin, one that does not, for the CORS
+# refusal test). Kills what it starts, whatever happens.
+#
+#   scripts/wasm-test.sh                 # both browsers
+#   WASM_TEST_BROWSERS=firefox scripts/wasm-test.sh
+#
+# The test page is served by wasm-bindgen-test-runner at WASM_BINDGEN_TEST_ADDRESS (fixed here so
+# the emulator can register its origin). The emulator URLs reach the tests through
+# WPCOM_EMULATOR_URL / WPCOM_EMULATOR_NO_CORS_URL (`option_env!`), so stable ports avoid
+# recompiling the tests on every run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+browsers=${WASM_TEST_BROWSERS:-"chrome firefox"}
+chromedriver=${CHROMEDRIVER:-/usr/bin/chromedriver}
+geckodriver=${GECKODRIVER:-$HOME/.cargo/bin/geckodriver}
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# A port if it is free, else any free one.
+pick_port() {
+  python3 - "$1" <<'PY'
+import socket, sys
+s = socket.socket()
+try:
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()
+PY
+}
+
+runner_port=$(pick_port "${WASM_TEST_PORT:-18573}")
+api_port=$(pick_port 18574)
+bare_port=$(pick_port 18575)
+origin="http://127.0.0.1:$runner_port"
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+cargo build -q -p wpcom-emulator
+
+# Starts an emulator (output to $1, remaining args passed on) in this shell, so its pid is ours.
+start_emulator() {
+  local out=$1
+  shift
+  target/debug/wpcom-emulator "$@" >"$out" 2>&1 &
+  pids+=("$!")
+}
+
+# Waits for the emulator writing to $1 to answer its health check; prints its base URL.
+wait_emulator() {
+  local out=$1 url
+  for _ in $(seq 1 100); do
+    url=$(head -n1 "$out" 2>/dev/null || true)
+    if [[ $url == http* ]] && curl -sf "$url/_emulator/health" >/dev/null 2>&1; then
+      echo "$url"
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "the emulator did not start:" >&2
+  cat "$out" >&2
+  return 1
+}
+
+start_emulator "$work/api.out" --port "$api_port" --allow-origin "$origin"
+start_emulator "$work/bare.out" --port "$bare_port"
+export WPCOM_EMULATOR_URL; WPCOM_EMULATOR_URL=$(wait_emulator "$work/api.out")
+export WPCOM_EMULATOR_NO_CORS_URL; WPCOM_EMULATOR_NO_CORS_URL=$(wait_emulator "$work/bare.out")
+export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$runner_port"
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-60}
+echo "emulators: $WPCOM_EMULATOR_URL (allows $origin), $WPCOM_EMULATOR_NO_CORS_URL (allows none)"
+
+status=0
+for browser in $browsers; do
+  echo "== wasm-bindgen-test in $browser"
+  case $browser in
+    chrome) driver=(env -u GECKODRIVER CHROMEDRIVER="$chromedriver") ;;
+    firefox) driver=(env -u CHROMEDRIVER GECKODRIVER="$geckodriver") ;;
+    *) echo "unknown browser $browser" >&2; exit 2 ;;
+  esac
+  # A fresh world per browser, so both runs see the same seed.
+  curl -sf -X POST "$WPCOM_EMULATOR_URL/_emulator/reset" >/dev/null
+  curl -sf -X POST "$WPCOM_EMULATOR_NO_CORS_URL/_emulator/reset" >/dev/null
+  "${driver[@]}" cargo test -p wpcom-wasm --target wasm32-unknown-unknown --test 'web_*' || status=1
+done
+exit $status
