@@ -91,6 +91,6 @@ for browser in $browsers; do
   # A fresh world per browser, so both runs see the same seed.
   curl -sf -X POST "$WPCOM_EMULATOR_URL/_emulator/reset" >/dev/null
   curl -sf -X POST "$WPCOM_EMULATOR_NO_CORS_URL/_emulator/reset" >/dev/null
-  "${driver[@]}" cargo test -p wpcom-wasm --target wasm32-unknown-unknown --test 'web_*' || status=1
+  "${driver[@]}" cargo test -p wpcom-wasm --target wasm32-unknown-unknown --no-fail-fast --test 'web_*' || status=1
 done
 exit $status

@@ -54,7 +54,7 @@ test('popup flow end to end: the opener gets the token, its own address untouche
   await context.close();
 });
 
-test('a forged callback from another origin, a same-origin frame or the page itself is ignored', async () => {
+test('a forged callback from another origin, a same-origin frame, the page itself or the popup on another origin is ignored', async () => {
   const context = await suite.newContext();
   const page = await context.newPage();
   await page.goto(DEMO_URL);
@@ -84,6 +84,8 @@ test('a forged callback from another origin, a same-origin frame or the page its
   await addFrame({ srcdoc: `<script>parent.postMessage(${JSON.stringify({ type: MESSAGE_TYPE, url: forged })}, '*')</script>` });
   // 3. The page posting to itself.
   await page.evaluate(([type, url]) => window.postMessage({ type, url }, window.location.origin), [MESSAGE_TYPE, forged]);
+  // 4. The popup itself while it shows another origin's page (the right window, the wrong origin).
+  await popup.evaluate(([type, url]) => window.opener.postMessage({ type, url }, '*'), [MESSAGE_TYPE, forged]);
   await page.waitForTimeout(500);
 
   assert.deepEqual(apiCalls, [], 'the forged token was never used');

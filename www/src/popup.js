@@ -35,7 +35,7 @@ export function signInWithPopup(auth, win = window) {
     const onMessage = (event) => {
       // Only the window we opened, on our own origin, can finish the sign-in. A frame or
       // window elsewhere that posts a forged callback (even with the right state) is ignored.
-      if (event.origin !== win.location.origin || false) return;
+      if (event.origin !== win.location.origin || event.source !== popup) return;
       const data = event.data;
       if (!data || data.type !== CALLBACK_MESSAGE || typeof data.url !== 'string') return;
       try {
