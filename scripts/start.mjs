@@ -68,7 +68,7 @@ async function main() {
   else log('pkg/ is up to date');
   if (useEmulator) run('cargo', ['build', '-p', 'wpcom-emulator']);
   // The demo's defaults come from config.js at run time, so the build itself needs no env.
-  run(process.execPath, [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production'], {
+  run(process.execPath, [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--stats', 'errors-warnings'], {
     env: { WPCOM_CLIENT_ID: '', WPCOM_API_BASE: '', WPCOM_OAUTH_BASE: '' },
   });
 

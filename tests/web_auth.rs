@@ -39,7 +39,12 @@ fn redirect(state: &str, token: &str, expires_in: u32) -> String {
 }
 
 fn session_item(key: &str) -> Option<String> {
-    window().session_storage().unwrap().unwrap().get_item(key).unwrap()
+    window()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(key)
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -47,7 +52,10 @@ fn authorize_url_stores_a_fresh_state_before_returning() {
     let id = unique_client_id("authz");
     let auth = auth_with(Storage::Session, &id);
     let url = auth.authorize_url().unwrap();
-    assert!(url.starts_with(&format!("{EMULATOR}/oauth2/authorize?")), "{url}");
+    assert!(
+        url.starts_with(&format!("{EMULATOR}/oauth2/authorize?")),
+        "{url}"
+    );
     assert!(url.contains("response_type=token"));
     assert!(url.contains(&format!("client_id={id}")));
     let state = state_of(&url);
@@ -65,7 +73,10 @@ fn login_only_apps_use_the_authenticate_endpoint() {
     config.login = true;
     config.storage = Storage::Memory;
     let url = Auth::new(config).unwrap().authorize_url().unwrap();
-    assert!(url.starts_with("https://public-api.wordpress.com/oauth2/authenticate?"), "{url}");
+    assert!(
+        url.starts_with("https://public-api.wordpress.com/oauth2/authenticate?"),
+        "{url}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -80,25 +91,44 @@ fn redirect_with_the_stored_state_gives_the_token_and_consumes_the_state() {
     let expires_at = token.expires_at.expect("absolute expiry");
     assert!(expires_at >= before + 3_600_000.0 && expires_at <= js_sys::Date::now() + 3_600_000.0);
     assert_eq!(token.scope, vec!["global".to_string()]);
-    assert_eq!(auth.token().map(|t| t.access_token.secret().to_string()).as_deref(), Some("t0k#$^@)!*en"));
+    assert_eq!(
+        auth.token()
+            .map(|t| t.access_token.secret().to_string())
+            .as_deref(),
+        Some("t0k#$^@)!*en")
+    );
     assert!(session_item(&format!("wpcom-wasm:{id}:token")).is_some());
-    assert_eq!(session_item(&format!("wpcom-wasm:{id}:state")), None, "state consumed");
+    assert_eq!(
+        session_item(&format!("wpcom-wasm:{id}:state")),
+        None,
+        "state consumed"
+    );
 
     let replay = auth.handle_redirect(&url).unwrap_err();
-    assert_eq!(replay.code, ErrorCode::StateMissing, "a replayed redirect is refused");
+    assert_eq!(
+        replay.code,
+        ErrorCode::StateMissing,
+        "a replayed redirect is refused"
+    );
 }
 
 #[wasm_bindgen_test]
 fn missing_and_mismatched_state_are_distinct_errors() {
     let auth = auth_with(Storage::Session, &unique_client_id("states"));
-    let never_started = auth.handle_redirect(&redirect("abc", "tok", 60)).unwrap_err();
+    let never_started = auth
+        .handle_redirect(&redirect("abc", "tok", 60))
+        .unwrap_err();
     assert_eq!(never_started.code, ErrorCode::StateMissing);
 
     let state = state_of(&auth.authorize_url().unwrap());
-    let other_flow = auth.handle_redirect(&redirect("another-flow", "tok", 60)).unwrap_err();
+    let other_flow = auth
+        .handle_redirect(&redirect("another-flow", "tok", 60))
+        .unwrap_err();
     assert_eq!(other_flow.code, ErrorCode::StateMismatch);
     // The state was consumed by the failed attempt: the genuine redirect cannot follow it.
-    let late = auth.handle_redirect(&redirect(&state, "tok", 60)).unwrap_err();
+    let late = auth
+        .handle_redirect(&redirect(&state, "tok", 60))
+        .unwrap_err();
     assert_eq!(late.code, ErrorCode::StateMissing);
     assert!(auth.token().is_none());
 }
@@ -120,7 +150,10 @@ fn duplicate_access_token_keys_are_refused() {
     let auth = auth_with(Storage::Memory, &unique_client_id("dup"));
     let state = state_of(&auth.authorize_url().unwrap());
     let url = format!("{}&access_token=evil", redirect(&state, "good", 60));
-    assert_eq!(auth.handle_redirect(&url).unwrap_err().code, ErrorCode::BadRedirect);
+    assert_eq!(
+        auth.handle_redirect(&url).unwrap_err().code,
+        ErrorCode::BadRedirect
+    );
     assert!(auth.token().is_none());
 }
 
@@ -129,8 +162,14 @@ fn a_page_without_oauth_data_is_left_alone() {
     let id = unique_client_id("plain");
     let auth = auth_with(Storage::Session, &id);
     auth.authorize_url().unwrap();
-    assert!(auth.handle_redirect("http://127.0.0.1:8080/?page=2#section").unwrap().is_none());
-    assert!(session_item(&format!("wpcom-wasm:{id}:state")).is_some(), "state kept");
+    assert!(auth
+        .handle_redirect("http://127.0.0.1:8080/?page=2#section")
+        .unwrap()
+        .is_none());
+    assert!(
+        session_item(&format!("wpcom-wasm:{id}:state")).is_some(),
+        "state kept"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -152,7 +191,10 @@ fn redirect_scrubs_the_address_bar_without_a_new_history_entry() {
     let token = auth.handle_redirect(&location.href().unwrap()).unwrap();
     assert!(token.is_some());
     let now = location.href().unwrap();
-    assert!(!now.contains("secret-in-url"), "token left in the address bar: {now}");
+    assert!(
+        !now.contains("secret-in-url"),
+        "token left in the address bar: {now}"
+    );
     assert_eq!(location.hash().unwrap(), "");
     assert_eq!(now, base);
     assert_eq!(history.length().unwrap(), length, "no history entry added");
@@ -181,19 +223,38 @@ fn local_storage_keeps_the_token_for_other_instances() {
     let first = auth_with(Storage::Local, &id);
     sign_in(&first, "shared", 600);
     let key = format!("wpcom-wasm:{id}:token");
-    assert!(window().local_storage().unwrap().unwrap().get_item(&key).unwrap().is_some());
+    assert!(window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(&key)
+        .unwrap()
+        .is_some());
     let second = auth_with(Storage::Local, &id);
     assert_eq!(second.token().unwrap().access_token.secret(), "shared");
     second.sign_out();
     assert!(first.token().is_none(), "one storage, one session");
-    assert!(window().local_storage().unwrap().unwrap().get_item(&key).unwrap().is_none());
+    assert!(window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(&key)
+        .unwrap()
+        .is_none());
 }
 
 #[wasm_bindgen_test]
 fn session_storage_survives_a_new_instance_and_memory_does_not() {
     let id = unique_client_id("session");
     sign_in(&auth_with(Storage::Session, &id), "kept", 600);
-    assert_eq!(auth_with(Storage::Session, &id).token().unwrap().access_token.secret(), "kept");
+    assert_eq!(
+        auth_with(Storage::Session, &id)
+            .token()
+            .unwrap()
+            .access_token
+            .secret(),
+        "kept"
+    );
 
     let mem_id = unique_client_id("memory");
     let memory = auth_with(Storage::Memory, &mem_id);
@@ -240,9 +301,14 @@ fn adapter_without_methods_is_refused() {
     let storage = Storage::from_js(&not_an_adapter).unwrap();
     let mut config = AuthConfig::new("1234", REDIRECT_URI);
     config.storage = storage;
-    assert_eq!(Auth::new(config).unwrap_err().code, ErrorCode::InvalidConfig);
     assert_eq!(
-        Storage::from_js(&JsValue::from_str("cookies")).unwrap_err().code,
+        Auth::new(config).unwrap_err().code,
+        ErrorCode::InvalidConfig
+    );
+    assert_eq!(
+        Storage::from_js(&JsValue::from_str("cookies"))
+            .unwrap_err()
+            .code,
         ErrorCode::InvalidConfig
     );
 }
@@ -263,13 +329,24 @@ fn an_expired_token_is_never_handed_out() {
     };
     let key = format!("wpcom-wasm:{id}:token");
     let storage = window().session_storage().unwrap().unwrap();
-    storage.set_item(&key, &expired.to_storage_string()).unwrap();
+    storage
+        .set_item(&key, &expired.to_storage_string())
+        .unwrap();
 
     assert!(auth.token().is_none());
-    assert_eq!(storage.get_item(&key).unwrap(), None, "removed from storage");
+    assert_eq!(
+        storage.get_item(&key).unwrap(),
+        None,
+        "removed from storage"
+    );
     assert_eq!(*reasons.borrow(), vec![SignOutReason::Expired]);
-    storage.set_item(&key, &expired.to_storage_string()).unwrap();
-    assert_eq!(auth.require_token().unwrap_err().code, ErrorCode::TokenExpired);
+    storage
+        .set_item(&key, &expired.to_storage_string())
+        .unwrap();
+    assert_eq!(
+        auth.require_token().unwrap_err().code,
+        ErrorCode::TokenExpired
+    );
 }
 
 #[wasm_bindgen_test]
@@ -277,7 +354,10 @@ async fn on_expiring_fires_before_the_expiry() {
     let auth = auth_with(Storage::Memory, &unique_client_id("expiring"));
     let fired = Rc::new(RefCell::new(Vec::new()));
     let seen = fired.clone();
-    auth.on_expiring(move |t| seen.borrow_mut().push(t.access_token.secret().to_string()), 9.7);
+    auth.on_expiring(
+        move |t| seen.borrow_mut().push(t.access_token.secret().to_string()),
+        9.7,
+    );
     sign_in(&auth, "soon", 10);
     assert!(fired.borrow().is_empty());
     sleep(800).await;

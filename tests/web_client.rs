@@ -7,10 +7,11 @@ mod browser;
 use browser::*;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use wpcom_wasm::browser::client::Operation;
-use wpcom_wasm::browser::{Auth, AuthConfig, Client, ClientConfig, RequestOptions, SignOutReason, Storage};
+use wpcom_wasm::browser::{
+    Auth, AuthConfig, Client, ClientConfig, RequestOptions, SignOutReason, Storage,
+};
 use wpcom_wasm::core::models::NewPost;
 use wpcom_wasm::core::retry::RetryPolicy;
 use wpcom_wasm::core::{ErrorCode, Method};
@@ -100,7 +101,10 @@ async fn create_post_returns_the_new_post() {
 #[wasm_bindgen_test]
 async fn empty_post_is_refused_without_a_request() {
     let client = client_with("unused");
-    let err = client.create_post(EXAMPLE, &NewPost::default()).await.unwrap_err();
+    let err = client
+        .create_post(EXAMPLE, &NewPost::default())
+        .await
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert_eq!(err.status, None, "refused locally");
 }
@@ -112,7 +116,11 @@ async fn server_invalid_input_is_400() {
         ..Default::default()
     };
     let path = format!("/sites/{EXAMPLE}/posts/new");
-    let err = alice().await.request(Method::Post, &path, options).await.unwrap_err();
+    let err = alice()
+        .await
+        .request(Method::Post, &path, options)
+        .await
+        .unwrap_err();
     assert_eq!((err.code, err.status), (ErrorCode::InvalidInput, Some(400)));
     assert!(err.may_have_reached_server);
 }
@@ -126,7 +134,11 @@ async fn private_blog_is_403_for_a_non_member() {
 
 #[wasm_bindgen_test]
 async fn unknown_blog_is_404() {
-    let err = alice().await.post_likes("no-such-blog.wordpress.com", 1).await.unwrap_err();
+    let err = alice()
+        .await
+        .post_likes("no-such-blog.wordpress.com", 1)
+        .await
+        .unwrap_err();
     assert_eq!((err.code, err.status), (ErrorCode::UnknownBlog, Some(404)));
 }
 
@@ -137,7 +149,11 @@ async fn generic_request_returns_the_json_as_sent() {
         ..Default::default()
     };
     let path = format!("/sites/{EXAMPLE}/posts/");
-    let page = alice().await.request(Method::Get, &path, options).await.unwrap();
+    let page = alice()
+        .await
+        .request(Method::Get, &path, options)
+        .await
+        .unwrap();
     let posts: js_sys::Array = get(&page, "posts").into();
     assert_eq!(posts.length(), 3);
     assert!(get(&page, "found").as_f64().unwrap() >= 45.0);
@@ -146,7 +162,10 @@ async fn generic_request_returns_the_json_as_sent() {
 #[wasm_bindgen_test]
 async fn run_normalises_for_javascript() {
     let value = alice().await.run(Operation::Me).await.unwrap();
-    assert_eq!(get(&value, "username").as_string().as_deref(), Some("alice"));
+    assert_eq!(
+        get(&value, "username").as_string().as_deref(),
+        Some("alice")
+    );
     let scope: js_sys::Array = get(&value, "token_scope").into();
     assert_eq!(scope.get(0).as_string().as_deref(), Some("global"));
     assert!(get(&value, "token_site_id").is_null());
@@ -186,7 +205,13 @@ fn emulator_auth(storage: Storage) -> Auth {
 /// Signs `auth` in with `token`, claiming it lasts `expires_in` seconds.
 fn sign_in(auth: &Auth, token: &str, expires_in: u32) {
     let url = auth.authorize_url().unwrap();
-    let state = url.split("state=").nth(1).unwrap().split('&').next().unwrap();
+    let state = url
+        .split("state=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap();
     let redirect = format!(
         "{REDIRECT_URI}#access_token={}&expires_in={expires_in}&token_type=bearer&site_id=0&scope=global&state={state}",
         form_encode(token)
@@ -267,7 +292,10 @@ async fn a_slow_answer_times_out() {
     let started = js_sys::Date::now();
     let err = client.post_likes("2011", 1).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::Timeout);
-    assert!(js_sys::Date::now() - started < 1400.0, "gave up at the time limit");
+    assert!(
+        js_sys::Date::now() - started < 1400.0,
+        "gave up at the time limit"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -308,7 +336,10 @@ async fn too_many_requests_waits_for_retry_after() {
     fault(r#"{"path":"/rest/v1.1/sites/2003/posts/102/likes","count":1,"fault":{"kind":"status","status":429,"retry_after":1}}"#).await;
     let started = js_sys::Date::now();
     assert_eq!(client.post_likes("2003", 102).await.unwrap().found, 1);
-    assert!(js_sys::Date::now() - started >= 950.0, "Retry-After honoured");
+    assert!(
+        js_sys::Date::now() - started >= 950.0,
+        "Retry-After honoured"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -324,14 +355,20 @@ async fn throttle_page_is_rate_limited_once_retries_are_spent() {
 async fn malformed_json_is_bad_response() {
     let client = alice().await;
     fault(r#"{"path":"/rest/v1.1/sites/2003/posts/104/likes","count":1,"fault":{"kind":"malformed_json"}}"#).await;
-    assert_eq!(client.post_likes("2003", 104).await.unwrap_err().code, ErrorCode::BadResponse);
+    assert_eq!(
+        client.post_likes("2003", 104).await.unwrap_err().code,
+        ErrorCode::BadResponse
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_failed_post_is_never_retried() {
     let bob = client_with(&mint("bob", "1234").await);
     let path = "/rest/v1.1/sites/2010/posts/new";
-    fault(&format!(r#"{{"path":"{path}","method":"POST","count":2,"fault":{{"kind":"status","status":503}}}}"#)).await;
+    fault(&format!(
+        r#"{{"path":"{path}","method":"POST","count":2,"fault":{{"kind":"status","status":503}}}}"#
+    ))
+    .await;
     let post = NewPost {
         title: Some("Only once".into()),
         ..NewPost::default()
@@ -345,13 +382,23 @@ async fn a_failed_post_is_never_retried() {
         .iter()
         .find(|f| get(f, "path").as_string().as_deref() == Some(path))
         .expect("the second 503 is still queued");
-    assert_eq!(get(&ours, "count").as_f64(), Some(1.0), "exactly one attempt");
+    assert_eq!(
+        get(&ours, "count").as_f64(),
+        Some(1.0),
+        "exactly one attempt"
+    );
     // Drain it so the route is clean.
-    assert_eq!(bob.create_post("2010", &post).await.unwrap_err().status, Some(503));
+    assert_eq!(
+        bob.create_post("2010", &post).await.unwrap_err().status,
+        Some(503)
+    );
 }
 
 /// Runs two futures to completion together (a tiny `join`, to avoid a dependency).
-async fn futures_join<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
+async fn futures_join<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
     use std::pin::pin;
     use std::task::Poll;
     let (mut a, mut b) = (pin!(a), pin!(b));
@@ -375,4 +422,3 @@ async fn futures_join<A: std::future::Future, B: std::future::Future>(a: A, b: B
     })
     .await
 }
-

@@ -11,8 +11,8 @@ use crate::core::error::{check_token_info, token_info_error};
 use crate::core::models::{LikeResult, Likes, Me, NewPost, Post, Sites, TokenInfo};
 use crate::core::retry::RetryPolicy;
 use crate::core::{
-    build_api_url, endpoint::build_token_info_url, error_from_response, Endpoint, Error,
-    ErrorCode, Method,
+    build_api_url, endpoint::build_token_info_url, error_from_response, Endpoint, Error, ErrorCode,
+    Method,
 };
 use serde::de::DeserializeOwned;
 use std::rc::Rc;
@@ -249,11 +249,17 @@ impl Client {
             }
             Operation::LikePost { site, post_id } => {
                 let post_id = *post_id;
-                (Endpoint::LikePost { site, post_id }, Some(String::from("{}")))
+                (
+                    Endpoint::LikePost { site, post_id },
+                    Some(String::from("{}")),
+                )
             }
             Operation::UnlikePost { site, post_id } => {
                 let post_id = *post_id;
-                (Endpoint::UnlikePost { site, post_id }, Some(String::from("{}")))
+                (
+                    Endpoint::UnlikePost { site, post_id },
+                    Some(String::from("{}")),
+                )
             }
             Operation::CreatePost { site, post } => {
                 post.validate()?;
@@ -263,7 +269,9 @@ impl Client {
                 let client_id = self.client_id()?;
                 let token = self.bearer()?;
                 let url = build_token_info_url(&settings.oauth_base, client_id, &token);
-                return self.send(Method::Get, &url, None, None, token_info_error).await;
+                return self
+                    .send(Method::Get, &url, None, None, token_info_error)
+                    .await;
             }
             Operation::Request {
                 method,
@@ -275,15 +283,27 @@ impl Client {
                 let body = options.body.as_ref().map(to_json).transpose()?;
                 let token = self.bearer()?;
                 return self
-                    .send(*method, &url, Some(&token), body.as_deref(), error_from_response)
+                    .send(
+                        *method,
+                        &url,
+                        Some(&token),
+                        body.as_deref(),
+                        error_from_response,
+                    )
                     .await;
             }
         };
         let url = build_api_url(&settings.api_base, API_VERSION, &endpoint.path()?, &[])?;
         let token = self.bearer()?;
         let method = endpoint.method();
-        self.send(method, &url, Some(&token), body.as_deref(), error_from_response)
-            .await
+        self.send(
+            method,
+            &url,
+            Some(&token),
+            body.as_deref(),
+            error_from_response,
+        )
+        .await
     }
 
     /// The app's client id, needed to check token-info.
@@ -342,12 +362,14 @@ impl Client {
 
 /// Decodes a JSON value into a model; a shape that does not fit is `bad_response`.
 pub fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
-    serde_js::from_js(value).map_err(|_| Error::new(ErrorCode::BadResponse, "unexpected response shape"))
+    serde_js::from_js(value)
+        .map_err(|_| Error::new(ErrorCode::BadResponse, "unexpected response shape"))
 }
 
 /// Converts a model to a plain JS value: objects (not `Map`s), `null` for `None`.
 pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    serde_js::to_js(value).map_err(|_| Error::new(ErrorCode::InvalidInput, "value cannot be sent as JSON"))
+    serde_js::to_js(value)
+        .map_err(|_| Error::new(ErrorCode::InvalidInput, "value cannot be sent as JSON"))
 }
 
 /// `JSON.stringify(value)`.

@@ -36,6 +36,9 @@ impl SignOutReason {
     }
 }
 
+/// The `storage` event listener, kept so it can be removed.
+type StorageListener = Closure<dyn FnMut(web_sys::StorageEvent)>;
+
 /// A signed-out callback.
 pub type SignedOutHook = Rc<dyn Fn(SignOutReason)>;
 
@@ -51,7 +54,7 @@ pub struct Hooks {
     store: Rc<Store>,
     signed_out: RefCell<Vec<SignedOutHook>>,
     expiring: RefCell<Vec<Expiring>>,
-    listener: RefCell<Option<Closure<dyn FnMut(web_sys::StorageEvent)>>>,
+    listener: RefCell<Option<StorageListener>>,
 }
 
 impl fmt::Debug for Hooks {
@@ -87,7 +90,7 @@ impl Hooks {
 
     /// Adds an expiry warning; `fire` runs when its timer does.
     pub fn add_expiring(&self, fire: Box<dyn Fn()>, seconds_before: f64) {
-        let callback = Closure::wrap(Box::new(move || fire()) as Box<dyn FnMut()>);
+        let callback = Closure::wrap(Box::new(fire) as Box<dyn FnMut()>);
         self.expiring.borrow_mut().push(Expiring {
             seconds_before,
             callback,

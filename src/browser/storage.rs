@@ -284,7 +284,9 @@ fn swallow_rejection(value: &JsValue) {
     if is_thenable(value) {
         if let Ok(noop) = Reflect::get(&js_sys::global(), &JsValue::from_str("Boolean")) {
             if let Ok(noop) = noop.dyn_into::<Function>() {
-                let _ = Promise::resolve(value).unchecked_ref::<Thenable>().catch_with(&noop);
+                let _ = Promise::resolve(value)
+                    .unchecked_ref::<Thenable>()
+                    .catch_with(&noop);
             }
         }
     }

@@ -11,8 +11,8 @@ use crate::core::{Error, ErrorBody, ErrorCode, Method};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Headers, Request, RequestInit, Response};
 
@@ -93,7 +93,10 @@ async fn send_once(call: &Call<'_>) -> Result<JsValue, Failure> {
             controller.abort();
         }) as Box<dyn FnMut()>)
     };
-    let timer = env::start_timer(on_timeout.as_ref().unchecked_ref(), f64::from(call.timeout_ms));
+    let timer = env::start_timer(
+        on_timeout.as_ref().unchecked_ref(),
+        f64::from(call.timeout_ms),
+    );
 
     let relay = call.signal.map(|signal| {
         let controller = controller.clone();
@@ -136,7 +139,9 @@ async fn exchange(call: &Call<'_>, signal: &AbortSignal) -> Result<(Response, St
     init.set_method(call.method.as_str());
     init.set_signal(Some(signal));
     if let Some(json) = call.body {
-        headers.set("Content-Type", "application/json").map_err(drop)?;
+        headers
+            .set("Content-Type", "application/json")
+            .map_err(drop)?;
         init.set_body(&JsValue::from_str(json));
     }
     init.set_headers(&headers);

@@ -32,7 +32,9 @@ impl JsAuth {
     /// A fresh authorize URL; its state is stored before this returns.
     #[wasm_bindgen(js_name = authorizeUrl)]
     pub fn authorize_url(&self) -> Result<String, JsValue> {
-        self.inner.authorize_url().map_err(|e| error_to_js(&e, None))
+        self.inner
+            .authorize_url()
+            .map_err(|e| error_to_js(&e, None))
     }
 
     /// Completes the sign-in from `url` (default: the current address): `Token | null`.
@@ -128,4 +130,3 @@ fn current_href() -> Result<String, Error> {
         .href()
         .map_err(|_| browser::env::unsupported("location.href is not readable"))
 }
-

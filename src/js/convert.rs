@@ -85,7 +85,12 @@ pub fn post_id(value: &JsValue) -> Result<u64, Error> {
         }
         _ => None,
     };
-    id.ok_or_else(|| Error::new(ErrorCode::InvalidConfig, "postId must be a positive integer"))
+    id.ok_or_else(|| {
+        Error::new(
+            ErrorCode::InvalidConfig,
+            "postId must be a positive integer",
+        )
+    })
 }
 
 /// The `{ signal }` of a call's options: an `AbortSignal` or nothing.

@@ -36,7 +36,7 @@ pub fn to_js(error: &Error, input: Option<&JsValue>) -> JsValue {
     let instance = JsValue::from(WpcomError {});
     ensure_prototype(&instance);
     let message = JsValue::from_str(&error.message);
-    let status = error.status.map_or(JsValue::UNDEFINED, |s| JsValue::from(s));
+    let status = error.status.map_or(JsValue::UNDEFINED, JsValue::from);
     set(&instance, "message", &message);
     set(&instance, "code", &JsValue::from_str(error.code.as_str()));
     set(&instance, "status", &status);

@@ -83,7 +83,11 @@ pub async fn control(base: &str, path: &str, body: &str) -> JsValue {
         .await
         .expect("control API reachable");
     let response: web_sys::Response = response.unchecked_into();
-    assert!(response.ok(), "control call {path} failed: {}", response.status());
+    assert!(
+        response.ok(),
+        "control call {path} failed: {}",
+        response.status()
+    );
     JsFuture::from(response.json().expect("json"))
         .await
         .expect("control API answers JSON")
@@ -108,7 +112,9 @@ pub async fn mint_on(base: &str, user: &str, client_id: &str, expires_in: Option
         r#"{{"user":"{user}","client_id":"{client_id}","scope":"global","blog":null,"expires_in":{expires}}}"#
     );
     let minted = control(base, "/_emulator/tokens", &body).await;
-    get(&minted, "access_token").as_string().expect("access_token")
+    get(&minted, "access_token")
+        .as_string()
+        .expect("access_token")
 }
 
 /// Mints a global token on the main emulator.

@@ -104,6 +104,20 @@ test('a forged callback from another origin, a same-origin frame, the page itsel
   await context.close();
 });
 
+test('denying in the popup: the opener says so, nothing stored', async () => {
+  const context = await suite.newContext();
+  const page = await context.newPage();
+  await page.goto(DEMO_URL);
+  const popup = await openPopup(context, page);
+  const closed = popup.waitForEvent('close');
+  await passOAuthPages(popup, { user: 'alice', decision: 'deny' });
+  await closed;
+  await page.locator('#banner[data-kind="denied"]').waitFor();
+  assert.match(await page.textContent('#banner'), /You declined to connect/);
+  assert.equal(await storedToken(page), null);
+  await context.close();
+});
+
 test('closing the popup before finishing says so', async () => {
   const context = await suite.newContext();
   const page = await context.newPage();

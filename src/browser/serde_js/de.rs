@@ -138,7 +138,10 @@ impl<'de> MapAccess<'de> for Entries {
         seed.deserialize(Deserializer(key)).map(Some)
     }
 
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ShapeError> {
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, ShapeError> {
         let value = std::mem::replace(&mut self.pending, JsValue::UNDEFINED);
         seed.deserialize(Deserializer(value))
     }

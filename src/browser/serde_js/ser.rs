@@ -90,7 +90,10 @@ impl ser::Serializer for Serializer {
         Ok(JsValue::from_str(v))
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<JsValue, ShapeError> {
-        Ok(v.iter().map(|b| JsValue::from_f64(f64::from(*b))).collect::<Array>().into())
+        Ok(v.iter()
+            .map(|b| JsValue::from_f64(f64::from(*b)))
+            .collect::<Array>()
+            .into())
     }
     fn serialize_none(self) -> Result<JsValue, ShapeError> {
         Ok(JsValue::NULL)
