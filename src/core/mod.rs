@@ -28,7 +28,8 @@ mod text;
 pub mod token;
 mod url;
 
-#[cfg(test)]
+// Native only: the tests use serde_json and proptest, which are native dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use authorize::{build_authorize_url, AuthorizeRequest};
