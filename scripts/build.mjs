@@ -20,24 +20,62 @@ function have(cmd) {
   return spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-run('cargo', ['build', '-p', 'wpcom-wasm', '--release', '--target', 'wasm32-unknown-unknown']);
+// `npm`: no std (a panic handler that traps, a small allocator) and no typed Rust API, whose
+// serde-wasm-bindgen decoding the JS surface does not use (see Cargo.toml's features).
+run('cargo', ['build', '-p', 'wpcom-wasm', '--release', '--target', 'wasm32-unknown-unknown',
+  '--no-default-features', '--features', 'npm']);
 
-// Rust's wasm32 target emits these post-MVP features by default; wasm-opt must be told.
+// Rust's wasm32 target emits these post-MVP features by default; wasm-opt must be told. Not
+// `--all-features`: binaryen then writes compact imports that Chromium refuses.
 const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
-// wasm-opt runs on rustc's output, before wasm-bindgen adds its externref table: binaryen 108
-// (Debian's) rewrites wasm-bindgen's output with `__wbindgen_externrefs` exporting the funcref
-// table, and init() then fails ("WebAssembly.Table.set(): Argument 1 is invalid for table").
+// binaryen from npm (v132+) runs after wasm-bindgen, on the final module. Debian's binaryen 108
+// must not: it rewrites wasm-bindgen's output with `__wbindgen_externrefs` exporting the funcref
+// table, and init() then fails ("WebAssembly.Table.set(): Argument 1 is invalid for table"), so
+// when only that one is installed it runs before wasm-bindgen (a little less effective).
+const npmWasmOpt = join(root, 'node_modules/.bin/wasm-opt');
+const postBindgen = existsSync(npmWasmOpt);
 let wasmForBindgen = wasmIn;
-if (have('wasm-opt')) {
+if (!postBindgen && have('wasm-opt')) {
+  console.warn('[build] node_modules/.bin/wasm-opt missing (npm install): using the system wasm-opt before wasm-bindgen');
   wasmForBindgen = wasmIn.replace(/\.wasm$/, '.opt.wasm');
   run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', ...features, wasmIn, '-o', wasmForBindgen]);
-} else {
-  console.warn('[build] wasm-opt not found (apt-get install binaryen): the .wasm is not optimised');
+} else if (!postBindgen) {
+  console.warn('[build] wasm-opt not found (npm install): the .wasm is not optimised');
 }
 rmSync(pkg, { recursive: true, force: true });
-run('wasm-bindgen', ['--target', 'bundler', '--out-dir', pkg, '--out-name', 'wpcom_wasm', wasmForBindgen]);
-run('wasm-bindgen', ['--target', 'web', '--out-dir', join(pkg, 'web'), '--out-name', 'wpcom_wasm', wasmForBindgen]);
+const bindgen = ['--remove-name-section', '--remove-producers-section'];
+run('wasm-bindgen', ['--target', 'bundler', ...bindgen, '--out-dir', pkg, '--out-name', 'wpcom_wasm', wasmForBindgen]);
+run('wasm-bindgen', ['--target', 'web', ...bindgen, '--out-dir', join(pkg, 'web'), '--out-name', 'wpcom_wasm', wasmForBindgen]);
+if (postBindgen) {
+  // Both targets get the same module (only the JS around it differs): optimise it once.
+  const bundlerWasm = join(pkg, 'wpcom_wasm_bg.wasm');
+  const webWasm = join(pkg, 'web', 'wpcom_wasm_bg.wasm');
+  const same = readFileSync(bundlerWasm).equals(readFileSync(webWasm));
+  run(npmWasmOpt, ['-Oz', '--strip-debug', '--strip-producers', ...features, webWasm, '-o', webWasm]);
+  if (same) copyFileSync(webWasm, bundlerWasm);
+  else run(npmWasmOpt, ['-Oz', '--strip-debug', '--strip-producers', ...features, bundlerWasm, '-o', bundlerWasm]);
+}
+
+// The `web` build's glue is what a page without a bundler loads as is: minify it (bundlers
+// minify the `bundler` build's glue themselves, so that one stays readable). Doc comments and
+// long names are most of its bytes; terser keeps the module's exports and `import.meta.url`.
+await minifyInPlace(join(pkg, 'web', 'wpcom_wasm.js'));
+
+async function minifyInPlace(file) {
+  let terser;
+  try {
+    terser = await import('terser');
+  } catch {
+    console.warn('[build] terser not found (npm install): the web glue is not minified');
+    return;
+  }
+  const source = readFileSync(file, 'utf8');
+  // The first line tells TypeScript where the declarations are: keep it.
+  const banner = source.startsWith('/* @ts-self-types=') ? source.slice(0, source.indexOf('\n') + 1) : '';
+  const result = await terser.minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  writeFileSync(file, banner + result.code + '\n');
+}
 
 // Everything but the generated files: .gitignore from wasm-bindgen, its own package.json.
 for (const dir of [pkg, join(pkg, 'web')]) {

@@ -50,6 +50,17 @@
     )
 )]
 
+// `no_std` so that the npm package's wasm carries no panic formatting and no `std` runtime; the
+// `std` feature (on by default, through `rust-api`) links `std` back for Rust apps and tests.
+#![no_std]
+
+extern crate alloc;
+#[cfg(any(feature = "std", test))]
+extern crate std;
+
+#[cfg(all(feature = "npm", feature = "std"))]
+compile_error!("the `npm` feature builds without std: use --no-default-features --features npm");
+
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]
@@ -59,3 +70,6 @@ pub mod browser;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod js;
+
+#[cfg(all(target_arch = "wasm32", feature = "npm"))]
+mod npm;

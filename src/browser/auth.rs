@@ -5,6 +5,7 @@
 //! the token until it expires. It also tells the app when the session ends: see
 //! [`Auth::on_signed_out`] and [`Auth::on_expiring`].
 
+use alloc::{string::String, string::ToString, boxed::Box};
 use super::env;
 use super::session::{Hooks, SignOutReason};
 use super::storage::{Slot, Storage, Store};
@@ -12,7 +13,7 @@ use crate::core::{
     build_authorize_url, complete_redirect, parse_redirect, scrub_url, AuthorizeRequest, Error,
     ErrorCode, Token,
 };
-use std::rc::Rc;
+use alloc::rc::Rc;
 
 /// WordPress.com's public API host, which also serves the OAuth endpoints.
 pub const DEFAULT_BASE: &str = "https://public-api.wordpress.com";

@@ -4,18 +4,19 @@
 //! expired token fails fast with `token_expired` and no request is sent) or from a fixed
 //! string. An `invalid_token` answer signs the `Auth` out, which fires its signed-out hooks.
 
+use alloc::{string::String, string::ToString, vec::Vec};
 use super::auth::{Auth, DEFAULT_BASE};
-use super::serde_js;
+use super::normalise::normalise;
 use super::transport::{self, Call, ErrorMapper, DEFAULT_TIMEOUT_MS};
-use crate::core::error::{check_token_info, token_info_error};
-use crate::core::models::{LikeResult, Likes, Me, NewPost, Post, Sites, TokenInfo};
+use crate::core::error::{check_token_client, like_failed, token_info_error};
+use crate::core::models::{empty_post, is_post_text};
+use crate::core::quirks::Shape;
 use crate::core::retry::RetryPolicy;
 use crate::core::{
     build_api_url, endpoint::build_token_info_url, error_from_response, Endpoint, Error, ErrorCode,
     Method,
 };
-use serde::de::DeserializeOwned;
-use std::rc::Rc;
+use alloc::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
 
@@ -84,8 +85,9 @@ pub enum Operation {
     CreatePost {
         /// Site ID or domain.
         site: String,
-        /// The post.
-        post: NewPost,
+        /// The post, a plain object sent as JSON: at least one of `title`, `content` or
+        /// `excerpt` must be a non-blank string (`invalid_input` otherwise, with no request).
+        post: JsValue,
     },
     /// `GET /oauth2/token-info`.
     TokenInfo,
@@ -150,54 +152,6 @@ impl Client {
         }
     }
 
-    /// `GET /me`: the signed-in user.
-    pub async fn me(&self) -> Result<Me, Error> {
-        decode(self.fetch(&Operation::Me).await?)
-    }
-
-    /// `GET /me/sites`: the user's sites.
-    pub async fn sites(&self) -> Result<Sites, Error> {
-        decode(self.fetch(&Operation::Sites).await?)
-    }
-
-    /// `GET /sites/$site/posts/$post_id/likes`; `site` is an ID or a domain.
-    pub async fn post_likes(&self, site: &str, post_id: u64) -> Result<Likes, Error> {
-        let site = site.to_string();
-        decode(self.fetch(&Operation::PostLikes { site, post_id }).await?)
-    }
-
-    /// `POST …/likes/new`: likes the post; a falsy `success` is an error.
-    pub async fn like_post(&self, site: &str, post_id: u64) -> Result<LikeResult, Error> {
-        let site = site.to_string();
-        decode::<LikeResult>(self.fetch(&Operation::LikePost { site, post_id }).await?)?
-            .into_result()
-    }
-
-    /// `POST …/likes/mine/delete`: unlikes the post; a falsy `success` is an error.
-    pub async fn unlike_post(&self, site: &str, post_id: u64) -> Result<LikeResult, Error> {
-        let site = site.to_string();
-        decode::<LikeResult>(self.fetch(&Operation::UnlikePost { site, post_id }).await?)?
-            .into_result()
-    }
-
-    /// `POST /sites/$site/posts/new`. Never retried: on `network` or `timeout` the post may
-    /// exist (`may_have_reached_server`), so check before sending it again.
-    pub async fn create_post(&self, site: &str, post: &NewPost) -> Result<Post, Error> {
-        let operation = Operation::CreatePost {
-            site: site.to_string(),
-            post: post.clone(),
-        };
-        decode(self.fetch(&operation).await?)
-    }
-
-    /// `GET /oauth2/token-info`: what WordPress.com knows of the token. Refuses a token issued
-    /// to another app (`token_client_mismatch`): accepting one is how token substitution works.
-    pub async fn token_info(&self) -> Result<TokenInfo, Error> {
-        let info: TokenInfo = decode(self.fetch(&Operation::TokenInfo).await?)?;
-        check_token_info(&info, self.client_id()?)?;
-        Ok(info)
-    }
-
     /// Any REST call: `path` like `/me/sites` or `/sites/example.com/posts/`. Returns the JSON
     /// exactly as WordPress.com sent it.
     pub async fn request(
@@ -215,30 +169,39 @@ impl Client {
         .await
     }
 
-    /// Runs `operation` and returns its result as plain JS data: the typed calls decoded and
-    /// normalised (then converted back), `request` as sent. One code path for every call keeps
-    /// the wasm small for the JS surface.
+    /// Runs `operation` and returns its result as plain JS data: the typed calls' JSON
+    /// normalised in place by the core's quirk rules (no serde: this is the JS surface's path,
+    /// and serde would cost tens of kilobytes of wasm), `request`'s as sent.
     pub async fn run(&self, operation: Operation) -> Result<JsValue, Error> {
-        let raw = self.fetch(&operation).await?;
-        match operation {
-            Operation::Me => to_js(&decode::<Me>(raw)?),
-            Operation::Sites => to_js(&decode::<Sites>(raw)?),
-            Operation::PostLikes { .. } => to_js(&decode::<Likes>(raw)?),
-            Operation::LikePost { .. } | Operation::UnlikePost { .. } => {
-                to_js(&decode::<LikeResult>(raw)?.into_result()?)
+        let value = self.fetch(&operation).await?;
+        let shape = match operation {
+            Operation::Me => Shape::Me,
+            Operation::Sites => Shape::Sites,
+            Operation::PostLikes { .. } => Shape::Likes,
+            Operation::LikePost { .. } | Operation::UnlikePost { .. } => Shape::LikeResult,
+            Operation::CreatePost { .. } => Shape::Post,
+            Operation::TokenInfo => Shape::TokenInfo,
+            Operation::Request { .. } => return Ok(value),
+        };
+        if !value.is_object() || js_sys::Array::is_array(&value) {
+            return Err(bad_shape());
+        }
+        normalise(&value, shape);
+        match shape {
+            Shape::LikeResult if field(&value, "success").as_bool() != Some(true) => {
+                Err(like_failed())
             }
-            Operation::CreatePost { .. } => to_js(&decode::<Post>(raw)?),
-            Operation::TokenInfo => {
-                let info: TokenInfo = decode(raw)?;
-                check_token_info(&info, self.client_id()?)?;
-                to_js(&info)
+            Shape::TokenInfo => {
+                let issued_to = field(&value, "client_id").as_string().unwrap_or_default();
+                check_token_client(&issued_to, self.client_id()?)?;
+                Ok(value)
             }
-            Operation::Request { .. } => Ok(raw),
+            _ => Ok(value),
         }
     }
 
     /// Sends `operation`'s request and returns the JSON body as sent.
-    async fn fetch(&self, operation: &Operation) -> Result<JsValue, Error> {
+    pub(crate) async fn fetch(&self, operation: &Operation) -> Result<JsValue, Error> {
         let settings = &self.config;
         let (endpoint, body) = match operation {
             Operation::Me => (Endpoint::Me, None),
@@ -262,8 +225,7 @@ impl Client {
                 )
             }
             Operation::CreatePost { site, post } => {
-                post.validate()?;
-                (Endpoint::NewPost { site }, Some(to_json(&to_js(post)?)?))
+                (Endpoint::NewPost { site }, Some(new_post_body(post)?))
             }
             Operation::TokenInfo => {
                 let client_id = self.client_id()?;
@@ -307,7 +269,7 @@ impl Client {
     }
 
     /// The app's client id, needed to check token-info.
-    fn client_id(&self) -> Result<&str, Error> {
+    pub(crate) fn client_id(&self) -> Result<&str, Error> {
         self.config.client_id.as_deref().ok_or_else(|| {
             Error::new(
                 ErrorCode::InvalidConfig,
@@ -360,16 +322,29 @@ impl Client {
     }
 }
 
-/// Decodes a JSON value into a model; a shape that does not fit is `bad_response`.
-pub fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
-    serde_js::from_js(value)
-        .map_err(|_| Error::new(ErrorCode::BadResponse, "unexpected response shape"))
+/// The JSON body of `posts/new`, refusing a post with none of title, content or excerpt as
+/// WordPress.com would (`invalid_input`), without a round trip.
+fn new_post_body(post: &JsValue) -> Result<String, Error> {
+    let has_text = ["title", "content", "excerpt"]
+        .iter()
+        .any(|key| field(post, key).as_string().is_some_and(|s| is_post_text(&s)));
+    if !has_text {
+        return Err(empty_post());
+    }
+    to_json(post)
 }
 
-/// Converts a model to a plain JS value: objects (not `Map`s), `null` for `None`.
-pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    serde_js::to_js(value)
-        .map_err(|_| Error::new(ErrorCode::InvalidInput, "value cannot be sent as JSON"))
+/// `object[key]`; `undefined` for a non-object or a missing key.
+pub(crate) fn field(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `bad_response`: a 2xx answer whose JSON is not the shape the call returns.
+pub(crate) fn bad_shape() -> Error {
+    Error::new(ErrorCode::BadResponse, "unexpected response shape").reached_server(true)
 }
 
 /// `JSON.stringify(value)`.

@@ -5,6 +5,7 @@
 //! (`location`, `history`, Web Storage) come back as an `unsupported` error elsewhere: a panic in
 //! wasm would take the whole module down with it.
 
+use alloc::string::String;
 use crate::core::{Error, ErrorCode};
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;

@@ -5,10 +5,12 @@
 pub mod auth;
 pub mod client;
 pub mod env;
-pub mod serde_js;
+pub mod normalise;
 pub mod session;
 pub mod storage;
 pub mod transport;
+#[cfg(feature = "rust-api")]
+pub mod typed;
 
 pub use auth::{Auth, AuthConfig};
 pub use client::{Client, ClientConfig, RequestOptions};

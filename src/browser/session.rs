@@ -1,12 +1,13 @@
 //! Session hooks of an `Auth`: who to tell when the session ends, timers that warn before the
 //! token expires, and the `storage` listener that follows a sign-out in another tab.
 
+use alloc::{string::ToString, vec::Vec, boxed::Box};
 use super::env;
 use super::storage::{Slot, Store};
 use crate::core::Token;
-use std::cell::RefCell;
-use std::fmt;
-use std::rc::Rc;
+use core::cell::RefCell;
+use core::fmt;
+use alloc::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -9,10 +9,11 @@
 //! another tab, are seen at once. Memory and adapters are served from an in-memory copy that
 //! [`Store::load`] fills from the adapter.
 
+use alloc::string::String;
 use super::env;
 use crate::core::{Error, ErrorCode};
 use js_sys::{Function, Object, Promise, Reflect};
-use std::cell::{Cell, RefCell};
+use core::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -5,11 +5,13 @@
 //! rejected `fetch` (offline, DNS, a CORS refusal for an origin the app did not register) is
 //! `network`, the time limit is `timeout`, the caller's signal is `aborted`.
 
+use alloc::{string::String, boxed::Box};
 use super::env;
 use crate::core::retry::{is_retryable, next_delay, parse_retry_after, RetryPolicy};
+use crate::core::error::ErrorItem;
 use crate::core::{Error, ErrorBody, ErrorCode, Method};
-use std::cell::Cell;
-use std::rc::Rc;
+use core::cell::Cell;
+use alloc::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -166,7 +168,7 @@ fn decode(call: &Call<'_>, response: &Response, text: &str) -> Result<JsValue, F
             (error.with_status(status).reached_server(true), None)
         });
     }
-    let body = json.and_then(|v| super::serde_js::from_js::<ErrorBody>(v).ok());
+    let body = json.as_ref().and_then(error_body);
     let error = (call.map_error)(status, text, body);
     let retry_after = response
         .headers()
@@ -175,6 +177,37 @@ fn decode(call: &Call<'_>, response: &Response, text: &str) -> Result<JsValue, F
         .flatten()
         .and_then(|v| parse_retry_after(&v, env::now_ms()));
     Err((error, retry_after))
+}
+
+/// The error fields of a JSON error body, in every shape WordPress.com sends (read with
+/// `Reflect`: strings only, as the core's lenient decoder would take them).
+fn error_body(json: &JsValue) -> Option<ErrorBody> {
+    if !json.is_object() {
+        return None;
+    }
+    let text = |object: &JsValue, key: &str| {
+        js_sys::Reflect::get(object, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|s| !s.is_empty())
+    };
+    let errors = js_sys::Reflect::get(json, &JsValue::from_str("errors"))
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .and_then(|items| js_sys::Reflect::get_u32(&items, 0).ok())
+        .filter(JsValue::is_object)
+        .map(|first| ErrorItem {
+            error: text(&first, "error"),
+            message: text(&first, "message"),
+        });
+    Some(ErrorBody {
+        error: text(json, "error"),
+        code: text(json, "code"),
+        message: text(json, "message"),
+        error_description: text(json, "error_description"),
+        error_message: text(json, "error_message"),
+        errors: errors.into_iter().collect(),
+    })
 }
 
 /// `network`: no response at all. The request may still have reached the server.

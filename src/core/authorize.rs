@@ -1,5 +1,6 @@
 //! The URL that sends the user to WordPress.com to grant a token (implicit flow).
 
+use alloc::{string::String, vec};
 use super::error::{Error, ErrorCode};
 use super::form::push_pair;
 use super::text::split_list;

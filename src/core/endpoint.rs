@@ -1,5 +1,6 @@
 //! The REST routes the client knows, declared as data, and URL building for any route.
 
+use alloc::string::String;
 use super::error::{Error, ErrorCode};
 use super::form::{push_encoded, push_pair};
 use super::text::{parse_digits, push_u64};

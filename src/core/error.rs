@@ -3,6 +3,7 @@
 //! Codes mirror the wire: WordPress.com's own `error` strings pass through (unknown ones as
 //! [`ErrorCode::Other`]), and the client adds its own codes for what happens on this side.
 
+use alloc::{string::String, string::ToString, vec::Vec};
 use serde::Deserialize;
 
 use super::models::lenient;
@@ -160,13 +161,13 @@ impl Error {
     }
 }
 
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}
 
 /// One item of the media endpoints' `errors` array.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -299,7 +300,12 @@ pub fn token_info_error(status: u16, body_text: &str, body: Option<ErrorBody>) -
 
 /// Refuses token-info that names another application than `client_id`.
 pub fn check_token_info(info: &TokenInfo, client_id: &str) -> Result<(), Error> {
-    if info.client_id == client_id {
+    check_token_client(&info.client_id, client_id)
+}
+
+/// Refuses a token that token-info says was issued to `issued_to`, not to `client_id`.
+pub fn check_token_client(issued_to: &str, client_id: &str) -> Result<(), Error> {
+    if issued_to == client_id {
         Ok(())
     } else {
         Err(Error::new(
@@ -311,4 +317,13 @@ pub fn check_token_info(info: &TokenInfo, client_id: &str) -> Result<(), Error> 
         )
         .reached_server(true))
     }
+}
+
+/// `like_failed`: WordPress.com answered a like or unlike with HTTP 200 and a falsy `success`.
+pub fn like_failed() -> Error {
+    Error::new(
+        ErrorCode::LikeFailed,
+        "WordPress.com did not record the like change",
+    )
+    .reached_server(true)
 }

@@ -1,5 +1,6 @@
 //! `application/x-www-form-urlencoded`, the encoding of OAuth redirects and of query strings.
 
+use alloc::{string::String, vec::Vec};
 use super::error::{Error, ErrorCode};
 use super::text::cat;
 

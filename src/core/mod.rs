@@ -14,6 +14,7 @@
 //! - `endpoint`:  `Endpoint`, `Method`, `site_segment`, `build_api_url`, `build_token_info_url`
 //! - `models`:    `Me`, `Site`, `Sites`, `Likes`, `Like`, `LikeResult`, `Post`, `NewPost`,
 //!   `TokenInfo` and their lenient decoders
+//! - `quirks`:    `Shape`, `Rule`, `Fix`, `Seen`, `Out`: the JS path's normalisation as data
 //! - `retry`:     `RetryPolicy`, `is_retryable`, `parse_retry_after`, `backoff_delay_ms`,
 //!   `next_delay`
 
@@ -22,6 +23,7 @@ pub mod endpoint;
 pub mod error;
 pub mod form;
 pub mod models;
+pub mod quirks;
 pub mod redirect;
 pub mod retry;
 mod text;

@@ -1,6 +1,7 @@
 //! The way back from WordPress.com: reading the redirect URL, checking it, scrubbing it.
 
-use std::fmt;
+use alloc::{string::String, string::ToString, vec::Vec};
+use core::fmt;
 
 use super::error::{Error, ErrorCode};
 use super::form::{decode_component, parse_form};

@@ -53,7 +53,9 @@ pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u32> {
     }
     let at_ms = parse_http_date(value)?;
     let wait = (at_ms - now_ms).clamp(0.0, f64::from(MAX_RETRY_AFTER_MS));
-    Some(wait.ceil() as u32)
+    // Rounded up (`f64::ceil` is not in `core`): never retry before the server's moment.
+    let whole = wait as u32;
+    Some(if f64::from(whole) < wait { whole + 1 } else { whole })
 }
 
 /// Parses an IMF-fixdate into milliseconds since the epoch.

@@ -1,5 +1,6 @@
 //! Small text helpers that avoid `format!` (each `format!` pulls formatting code into the wasm).
 
+use alloc::{string::String, vec::Vec};
 /// Appends the decimal digits of `n` to `out`.
 pub(crate) fn push_u64(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];
@@ -51,6 +52,12 @@ pub(crate) fn split_commas(s: &str) -> Vec<String> {
         .filter(|t| !t.is_empty())
         .map(String::from)
         .collect()
+}
+
+/// Whether `n` is a whole number (`f64::fract` is not in `core`). Exact for |n| < 2^63, which
+/// covers every integer a JS number holds exactly.
+pub(crate) fn is_whole(n: f64) -> bool {
+    n == (n as i64) as f64
 }
 
 /// Parses a non-empty run of ASCII digits (no sign, no spaces) as `u64`.

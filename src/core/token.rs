@@ -1,6 +1,7 @@
 //! The access token and what is known about it.
 
-use std::fmt;
+use alloc::{string::String, string::ToString, vec::Vec};
+use core::fmt;
 
 use super::form::{encode_pairs, parse_form};
 use super::text::{parse_digits, split_list, u64_text};

@@ -1,18 +1,14 @@
 //! The JS `Auth` class: converts options and results, delegates to [`browser::Auth`].
 
+use alloc::string::String;
 use super::convert::{get, opt_text, opt_token_to_js, token_to_js};
 use super::error::to_js as error_to_js;
 use crate::browser::{self, storage::Storage, AuthConfig};
 use crate::core::Error;
 use js_sys::{Function, Promise};
-use std::cell::RefCell;
+use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
-
-thread_local! {
-    /// Hand-over slot for `Client`'s constructor: see [`JsAuth::link`].
-    static LINKED: RefCell<Option<browser::Auth>> = const { RefCell::new(None) };
-}
 
 /// Signing in with WordPress.com (implicit OAuth) and keeping the token.
 #[wasm_bindgen(js_name = Auth, skip_typescript)]
@@ -94,21 +90,22 @@ impl JsAuth {
         self.inner.on_expiring(fire, seconds_before.unwrap_or(60.0));
     }
 
-    /// Puts a clone of this `Auth` in the hand-over slot. A plain JS object cannot lend an
-    /// exported struct to Rust, so `new Client({ auth })` calls this on the object it was given
-    /// and takes the clone straight back out ([`take_linked`]).
+    /// A new JS `Auth` sharing this one's state. A plain JS object cannot lend an exported
+    /// struct to Rust, so `new Client({ auth })` calls this on the object it was given and
+    /// takes the fresh one over ([`take_linked`]), leaving the caller's `Auth` intact.
     #[wasm_bindgen(js_name = __wpcomLink, skip_typescript)]
-    pub fn link(&self) {
-        LINKED.with(|slot| *slot.borrow_mut() = Some(self.inner.clone()));
+    pub fn link(&self) -> JsAuth {
+        JsAuth {
+            inner: self.inner.clone(),
+        }
     }
 }
 
 /// The `Auth` behind a JS `Auth` object, through [`JsAuth::link`]; `None` for anything else.
 pub fn take_linked(object: &JsValue) -> Option<browser::Auth> {
-    LINKED.with(|slot| slot.borrow_mut().take());
     let link = get(object, "__wpcomLink").dyn_into::<Function>().ok()?;
-    link.call0(object).ok()?;
-    LINKED.with(|slot| slot.borrow_mut().take())
+    let linked = link.call0(object).ok()?;
+    JsAuth::try_from_js_value(linked).ok().map(|auth| auth.inner)
 }
 
 /// Reads the JS options object into a Rust `Auth`.

@@ -4,14 +4,14 @@
 //! Each method only converts its arguments into an [`Operation`]; [`Client::run`] does the rest,
 //! so there is one async state machine in the wasm instead of one per method.
 
+use alloc::string::String;
 use super::auth::take_linked;
 use super::convert::{self, get, is_absent, opt_text, opt_u32};
 use super::error::to_js as error_to_js;
-use crate::browser::client::{decode, Operation};
+use crate::browser::client::Operation;
 use crate::browser::{Client, ClientConfig, RequestOptions};
-use crate::core::models::NewPost;
 use crate::core::retry::RetryPolicy;
-use crate::core::{Error, ErrorCode, Method};
+use crate::core::{Error, Method};
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -70,11 +70,9 @@ impl JsClient {
     /// `POST /sites/$site/posts/new`; a failure's `WpcomError` holds `post` as `input`.
     #[wasm_bindgen(js_name = createPost)]
     pub fn create_post(&self, site: JsValue, post: JsValue, options: JsValue) -> Promise {
-        let operation = convert::site(&site).and_then(|site| {
-            let post = decode::<NewPost>(post.clone()).map_err(|_| {
-                Error::new(ErrorCode::InvalidInput, "the post must be a NewPost object")
-            })?;
-            Ok(Operation::CreatePost { site, post })
+        let operation = convert::site(&site).map(|site| Operation::CreatePost {
+            site,
+            post: post.clone(),
         });
         self.start(operation, &options, Some(post))
     }

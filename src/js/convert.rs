@@ -1,6 +1,7 @@
 //! Conversions between JS values and the Rust types, with `Reflect` rather than serde where
 //! the shape is small (each serde impl costs code size).
 
+use alloc::{string::String, vec::Vec};
 use super::error::set;
 use crate::core::{Error, ErrorCode, Token};
 use js_sys::{Array, Object, Reflect};
@@ -76,7 +77,7 @@ pub fn site(value: &JsValue) -> Result<String, Error> {
 /// A post ID: a positive integer (or its decimal string).
 pub fn post_id(value: &JsValue) -> Result<u64, Error> {
     let id = match (value.as_f64(), value.as_string()) {
-        (Some(n), _) if n >= 1.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => {
+        (Some(n), _) if (1.0..=9_007_199_254_740_991.0).contains(&n) && n == (n as u64) as f64 => {
             Some(n as u64)
         }
         // Digits only: `str::parse::<f64>` would pull float parsing tables into the wasm.

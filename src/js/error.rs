@@ -7,34 +7,28 @@
 
 use crate::core::Error;
 use js_sys::{Object, Reflect};
-use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 /// The error thrown (or rejected with) by every `Auth` and `Client` method.
 #[wasm_bindgen(skip_typescript)]
 pub struct WpcomError {}
 
-thread_local! {
-    /// Whether the prototype chain has been set up.
-    static READY: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Makes `WpcomError.prototype` inherit from `Error.prototype`, once.
-fn ensure_prototype(instance: &JsValue) {
-    if READY.with(Cell::get) {
+/// Makes `WpcomError.prototype` inherit from `Error.prototype` (once: later calls see it done).
+fn ensure_prototype(instance: &JsValue, native: &js_sys::Error) {
+    let prototype = Object::get_prototype_of(instance);
+    let error_prototype = Object::get_prototype_of(native);
+    if Object::get_prototype_of(&prototype) == error_prototype {
         return;
     }
-    let prototype = Object::get_prototype_of(instance);
-    let error_prototype = Object::get_prototype_of(&js_sys::Error::new(""));
     Object::set_prototype_of(&prototype, &error_prototype);
     set(&prototype, "name", &JsValue::from_str("WpcomError"));
-    READY.with(|r| r.set(true));
 }
 
 /// The JS `WpcomError` for `error`; `input` is what the caller sent (kept by `createPost`).
 pub fn to_js(error: &Error, input: Option<&JsValue>) -> JsValue {
     let instance = JsValue::from(WpcomError {});
-    ensure_prototype(&instance);
+    let native = js_sys::Error::new(&error.message);
+    ensure_prototype(&instance, &native);
     let message = JsValue::from_str(&error.message);
     let status = error.status.map_or(JsValue::UNDEFINED, JsValue::from);
     set(&instance, "message", &message);
@@ -48,7 +42,6 @@ pub fn to_js(error: &Error, input: Option<&JsValue>) -> JsValue {
     if let Some(input) = input {
         set(&instance, "input", input);
     }
-    let native = js_sys::Error::new(&error.message);
     native.set_name("WpcomError");
     if let Ok(stack) = Reflect::get(&native, &JsValue::from_str("stack")) {
         set(&instance, "stack", &stack);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertNoTokenInConsole } from '../support/assertions.mjs';
 import { DEMO_URL, STATE_KEY, openSuite, passOAuthPages, storedToken } from '../support/demo.mjs';
+import { launchChromium } from '../support/browser.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
 
 const MESSAGE_TYPE = 'wpcom-wasm-demo:callback';
@@ -15,11 +16,22 @@ const EVIL_PAGE = `<!doctype html><title>evil</title><script>
   document.title = 'sent';
 </script>`;
 
+// A page that tries to open a window without any click.
+const OPEN_ON_LOAD = `<!doctype html><title>?</title><script>
+  document.title = window.open('about:blank', '_blank', 'popup') ? 'opened' : 'blocked';
+</script>`;
+
 let suite;
 let evil;
 before(async () => {
   suite = await openSuite();
-  evil = await startStaticServer({ port: 0, routes: { '/evil.html': { type: 'text/html; charset=utf-8', body: EVIL_PAGE } } });
+  evil = await startStaticServer({
+    port: 0,
+    routes: {
+      '/evil.html': { type: 'text/html; charset=utf-8', body: EVIL_PAGE },
+      '/open-on-load.html': { type: 'text/html; charset=utf-8', body: OPEN_ON_LOAD },
+    },
+  });
 });
 after(async () => {
   await evil?.close();
@@ -102,6 +114,25 @@ test('a forged callback from another origin, a same-origin frame, the page itsel
   const stored = await storedToken(page);
   assert.ok(stored && !stored.includes('forged-token'));
   await context.close();
+});
+
+test('with the popup blocker on, the popup still opens (window.open runs inside the click)', async () => {
+  const browser = await launchChromium({ popupBlocker: true });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(DEMO_URL);
+    // Control: the blocker is on — a window.open outside a user gesture is refused.
+    const control = await context.newPage();
+    await control.goto(`${evil.url}/open-on-load.html`);
+    assert.equal(await control.title(), 'blocked', 'the popup blocker is active');
+    await control.close();
+    const popup = await openPopup(context, page);
+    assert.ok(popup.url().startsWith(`${suite.emulator.url}/oauth2/authorize`));
+    assert.ok(await page.locator('#banner').isHidden(), 'no "popup blocked" message');
+  } finally {
+    await browser.close();
+  }
 });
 
 test('denying in the popup: the opener says so, nothing stored', async () => {

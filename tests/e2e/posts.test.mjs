@@ -71,7 +71,8 @@ test('like → count +1 (and the emulator agrees); unlike → −1', async () =>
 
 test('a new post is created in the emulator, linked, and added to the list', async () => {
   const site = await selectedSite();
-  const title = `Hello from the wpcom-wasm demo ${Date.now()}`;
+  // Each test file has a fresh emulator, so a fixed title is unique there.
+  const title = 'Hello from WebAssembly';
   await page.fill('#np-title', title);
   await page.fill('#np-content', 'Written in the browser, sent by Rust compiled to WebAssembly.');
   await page.fill('#np-tags', 'wasm, demo');
@@ -96,6 +97,7 @@ test('a new post is created in the emulator, linked, and added to the list', asy
   assert.equal(body.URL, href);
   assert.deepEqual(Object.keys(body.tags).sort(), ['demo', 'wasm']);
   assert.deepEqual(Object.keys(body.categories), ['Testing']);
+  assert.ok(await first.evaluate((row) => row.classList.contains('post--new')), 'the new post is highlighted');
   const list = (await suite.emulator.rest('GET', `/sites/${site}/posts/?number=1`, { token: aliceToken })).body;
   assert.equal(list.posts[0].ID, postId, 'it is the site\'s newest post');
   await screenshot(page, 'new-post-created');

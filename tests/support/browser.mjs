@@ -29,11 +29,15 @@ export function chromiumPath() {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
 }
 
-/** Launches headless Chromium with a fresh temporary profile. */
-export function launchChromium() {
+/**
+ * Launches headless Chromium with a fresh temporary profile. Playwright turns Chromium's popup
+ * blocker off by default; `popupBlocker: true` keeps it on, as in a user's browser.
+ */
+export function launchChromium({ popupBlocker = false } = {}) {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH');
-  return chromium.launch({ executablePath, headless: true, args: ARGS });
+  const ignoreDefaultArgs = popupBlocker ? ['--disable-popup-blocking'] : [];
+  return chromium.launch({ executablePath, headless: true, args: ARGS, ignoreDefaultArgs });
 }
 
 /**

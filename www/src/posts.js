@@ -36,7 +36,9 @@ export function prependPost(post, onToggleLike) {
   if (!list) return;
   const empty = document.getElementById('no-posts');
   if (empty) empty.remove();
-  list.prepend(postRow(post, onToggleLike));
+  const row = postRow(post, onToggleLike);
+  row.classList.add('post--new');
+  list.prepend(row);
 }
 
 function postRow(post, onToggleLike) {

@@ -4,13 +4,15 @@
 //! with any self-describing format (`serde_json` in tests, `serde-wasm-bindgen` in the browser).
 //! Every value is first read into the small [`Any`] tree, then coerced.
 
-use std::fmt;
-use std::marker::PhantomData;
+use alloc::{string::String, string::ToString, vec::Vec};
+use alloc::collections::BTreeMap;
+use core::fmt;
+use core::marker::PhantomData;
 
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use crate::core::text::{split_commas, split_list, u64_text};
+use crate::core::text::{is_whole, split_commas, split_list, u64_text};
 
 /// A JSON value reduced to what coercion needs (objects are only counted).
 #[derive(Debug, PartialEq)]
@@ -70,7 +72,7 @@ impl Any {
                 s.push_str(&u64_text(n.unsigned_abs()));
                 Some(s)
             }
-            Any::F64(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
+            Any::F64(f) if f > -9_007_199_254_740_992.0 && f < 9_007_199_254_740_992.0 && is_whole(f) => {
                 Any::I64(f as i64).into_text()
             }
             _ => None,
@@ -97,7 +99,7 @@ impl<'de> Visitor<'de> for AnyVisitor {
     }
     fn visit_f64<E>(self, v: f64) -> Result<Any, E> {
         // serde-wasm-bindgen hands unsafe-range integers over as f64; keep whole ones exact.
-        if v.fract() == 0.0 && (0.0..18_446_744_073_709_551_615.0).contains(&v) {
+        if (0.0..18_446_744_073_709_551_615.0).contains(&v) && v == (v as u64) as f64 {
             Ok(Any::U64(v as u64))
         } else {
             Ok(Any::F64(v))
@@ -320,4 +322,72 @@ where
     T: Deserialize<'de>,
 {
     d.deserialize_any(ObjectsVisitor(PhantomData))
+}
+
+/// A URL given as a string or as an object with a `url` field; anything else is `""`.
+struct UrlText(String);
+
+/// The `url` field of an object, read leniently.
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct WithUrl {
+    #[serde(deserialize_with = "string")]
+    url: String,
+}
+
+struct UrlTextVisitor;
+
+impl<'de> Visitor<'de> for UrlTextVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a URL or an object with a url")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<String, A::Error> {
+        WithUrl::deserialize(MapAccessDeserializer::new(map)).map(|w| w.url)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<String, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(String::new())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<String, E> {
+        Ok(String::new())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
+        Ok(String::new())
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<String, E> {
+        Ok(String::new())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<String, E> {
+        Ok(String::new())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<String, E> {
+        Ok(String::new())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<String, E> {
+        Ok(String::new())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for UrlText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<UrlText, D::Error> {
+        d.deserialize_any(UrlTextVisitor).map(UrlText)
+    }
+}
+
+/// Name → URL, where each value is a URL or an object with a `url` (`{height, width, url}`);
+/// PHP's `[]` and other non-objects read as empty.
+pub fn url_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    let map: BTreeMap<String, UrlText> = object_or_default(d)?;
+    Ok(map.into_iter().map(|(k, v)| (k, v.0)).collect())
 }

@@ -1,9 +1,10 @@
 //! Post likes: the list, and the answer of like/unlike.
 
+use alloc::{string::String, vec::Vec};
 use serde::{Deserialize, Serialize};
 
 use super::lenient;
-use crate::core::error::{Error, ErrorCode};
+use crate::core::error::{like_failed, Error};
 
 /// The answer of `GET /sites/$site/posts/$id/likes`.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
@@ -103,11 +104,7 @@ impl LikeResult {
         if self.success {
             Ok(self)
         } else {
-            Err(Error::new(
-                ErrorCode::LikeFailed,
-                "WordPress.com did not record the like change",
-            )
-            .reached_server(true))
+            Err(like_failed())
         }
     }
 }

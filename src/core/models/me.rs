@@ -1,5 +1,6 @@
 //! `GET /me`: the signed-in user.
 
+use alloc::{string::String, vec::Vec};
 use serde::{Deserialize, Serialize};
 
 use super::lenient;

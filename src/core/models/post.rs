@@ -1,6 +1,7 @@
 //! Posts: the post object, a page of posts, and the body of `posts/new`.
 
-use std::collections::BTreeMap;
+use alloc::{string::String, vec::Vec};
+use alloc::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -252,14 +253,11 @@ impl NewPost {
     /// Refuses a post with none of title, content or excerpt, as WordPress.com does
     /// (`invalid_input`), without a round trip.
     pub fn validate(&self) -> Result<(), Error> {
-        let has = |f: &Option<String>| f.as_deref().is_some_and(|s| !s.trim().is_empty());
+        let has = |f: &Option<String>| f.as_deref().is_some_and(is_post_text);
         if has(&self.title) || has(&self.content) || has(&self.excerpt) {
             Ok(())
         } else {
-            Err(Error::new(
-                ErrorCode::InvalidInput,
-                "a post needs a title, content or an excerpt",
-            ))
+            Err(empty_post())
         }
     }
 
@@ -291,4 +289,17 @@ impl NewPost {
         }
         encode_pairs(&pairs)
     }
+}
+
+/// Whether `s` counts as a post's title, content or excerpt: anything but blank.
+pub fn is_post_text(s: &str) -> bool {
+    !s.trim().is_empty()
+}
+
+/// `invalid_input` for a post with none of title, content or excerpt (WordPress.com refuses it).
+pub fn empty_post() -> Error {
+    Error::new(
+        ErrorCode::InvalidInput,
+        "a post needs a title, content or an excerpt",
+    )
 }

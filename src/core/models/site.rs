@@ -1,6 +1,7 @@
 //! `GET /me/sites`: the user's sites.
 
-use std::collections::BTreeMap;
+use alloc::{string::String, vec::Vec};
+use alloc::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -76,8 +77,9 @@ pub struct SiteLogo {
     /// Media ID.
     #[serde(deserialize_with = "lenient::u64")]
     pub id: u64,
-    /// Size name → URL (`[]` on the wire when there are none).
-    #[serde(deserialize_with = "lenient::object_or_default")]
+    /// Size name → URL. The wire has `[]` when there are none, and per size either the URL or
+    /// an object `{height, width, url}` (Jetpack sites).
+    #[serde(deserialize_with = "lenient::url_map")]
     pub sizes: BTreeMap<String, String>,
     /// Full-size URL.
     #[serde(deserialize_with = "lenient::string")]

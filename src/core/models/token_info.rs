@@ -1,5 +1,6 @@
 //! `GET /oauth2/token-info`: which application and user a token belongs to.
 
+use alloc::{string::String, vec::Vec};
 use serde::{Deserialize, Serialize};
 
 use super::lenient;

@@ -7,6 +7,7 @@ mod form;
 mod models;
 mod posts;
 mod props;
+mod quirks;
 mod redirect;
 mod retry;
 mod token;

@@ -169,6 +169,38 @@ fn sites_read_real_quirks() {
 }
 
 #[test]
+fn logo_sizes_read_urls_or_objects_with_a_url() {
+    let cases = [
+        (json!([]), vec![]),
+        (json!({}), vec![]),
+        (json!(false), vec![]),
+        (json!({"thumbnail": "t.png"}), vec![("thumbnail", "t.png")]),
+        // Jetpack sites (the emulator's site 2003): {height, width, url} per size.
+        (
+            json!({"thumbnail": {"height": 150, "width": 150, "url": "t.png"},
+                   "full": {"height": 400, "width": 400, "url": "f.png"}}),
+            vec![("full", "f.png"), ("thumbnail", "t.png")],
+        ),
+        (json!({"odd": 7, "none": null, "list": [1], "nourl": {"height": 1}}),
+         vec![("list", ""), ("none", ""), ("nourl", ""), ("odd", "")]),
+    ];
+    for (sizes, want) in cases {
+        let site: Site =
+            serde_json::from_value(json!({"logo": {"id": 1, "sizes": sizes.clone(), "url": "l"}}))
+                .unwrap();
+        let got: Vec<(&str, &str)> = site
+            .logo
+            .as_ref()
+            .unwrap()
+            .sizes
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(got, want, "{sizes}");
+    }
+}
+
+#[test]
 fn likes_read_a_real_list() {
     let l: Likes = serde_json::from_value(json!({
         "found": 3, "i_like": true, "can_like": true, "site_ID": 1, "post_ID": 2,
