@@ -1,8 +1,8 @@
 // `npm run bench`: wpcom-wasm side by side with raw fetch and the official wpcom stack, in one
 // headless Chromium run against the emulator. Prints one table, writes bench/results.json and
 // bench/RESULTS.md. Flags: --no-build (reuse pkg/, bench/dist/ and the emulator binary),
-// --quick (a smoke run with small counts; its figures are not comparable), --loads N.
-import { writeFileSync } from 'node:fs';
+// --quick (a smoke run with small counts, written to bench/out/ instead), --loads N.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { buildAll, emulatorBinary, oursSize, officialSize } from './lib/build.mj
 import { startStaticServer } from './lib/server.mjs';
 import { startEmulator, mintToken, likedPost, SITE } from './lib/emulator.mjs';
 import { summary, ratio } from './lib/stats.mjs';
-import { tableRows, textTable, markdown, targets } from './lib/report.mjs';
+import { tableRows, textTable, markdown, targets, xhrNote } from './lib/report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -25,16 +25,17 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-// The per-call workloads. Sequential ones interleave the three clients call by call (the order
-// rotating every step); the concurrent one alternates short rounds in rotating order. Either way
-// drift in the machine's load (2 shared cores) falls on all three alike.
+// The per-call workloads. Sequential ones interleave the clients call by call (the order rotating
+// every step); the concurrent one alternates short rounds in rotating order. Either way drift in
+// the machine's load (2 shared cores) falls on every client alike.
 const WORKLOADS = [
   { key: 'meSeq', label: 'GET /me, sequential', op: 'me', n: 1000, concurrency: 1 },
   { key: 'meConc16', label: 'GET /me, concurrency 16', op: 'me', n: 1000, concurrency: 16, rounds: 20 },
   { key: 'createPost', label: 'POST posts/new', op: 'createPost', n: 200, concurrency: 1 },
   { key: 'postLikes', label: 'GET post likes', op: 'postLikes', n: 200, concurrency: 1 },
 ];
-const CLIENTS = ['raw', 'ours', 'official'];
+// rawXhr is a reference beside the table: the transport the official client stands on.
+const CLIENTS = ['raw', 'ours', 'official', 'rawXhr'];
 const log = (...a) => console.error('[bench]', ...a);
 
 const cleanups = [];
@@ -87,9 +88,10 @@ async function main() {
       'with the HTTP cache disabled over CDP, Cache-Control: no-store, and a distinct ?v= on every URL;',
       'timed in the page, once it has loaded, from before import() to a constructed client',
       '(ours: glue import + init() = fetch, streaming compile and instantiate of the .wasm; official: fetch, parse and evaluate).',
-      'Loads of ours and official alternate. Calls: one page; sequential workloads interleave the three clients call by call',
+      'Loads of ours and official alternate. Calls: one page; sequential workloads interleave the clients call by call',
       '(rotating order), concurrency 16 alternates rounds of 50 calls in rotating order; after a warm-up of 20 calls each',
       '(5 for posts/new); latency per call with performance.now()',
+      'A fourth client, raw XMLHttpRequest + JSON.parse, runs in the same rotation as a reference for the official client\'s transport.',
       '(the page is cross-origin isolated, so 5 µs resolution), every result checked.',
       'Parse: 1,000 distinct redirects (10% error redirects) cycled, parsers alternate in 5 rounds after a warm-up;',
       'official = url.parse + querystring.parse as wpcom-oauth-cors get() does.',
@@ -98,9 +100,13 @@ async function main() {
   R.targets = targets(R);
   R.durationS = Math.round((Date.now() - started) / 1000);
   const rows = tableRows(R);
-  writeFileSync(join(root, 'bench/results.json'), JSON.stringify(R, null, 2) + '\n');
-  writeFileSync(join(root, 'bench/RESULTS.md'), markdown(R, rows));
+  // A --quick smoke run must not replace the figures of the last real run.
+  const out = QUICK ? join(root, 'bench/out') : join(root, 'bench');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'results.json'), JSON.stringify(R, null, 2) + '\n');
+  writeFileSync(join(out, 'RESULTS.md'), markdown(R, rows));
   console.log(textTable(rows));
+  console.log(xhrNote(R));
   console.log(`\n${R.machine.cpu}, ${R.machine.cores} cores; Node ${R.machine.node}; Chromium ${R.machine.chromium}; ${R.date}`);
   for (const t of R.targets) console.log(`${t.met ? 'met   ' : 'MISSED'}  ${t.target} (${t.value})`);
   if (QUICK) console.log('(--quick: small counts, figures not comparable)');
@@ -179,8 +185,8 @@ async function callsAndParse(browser, origin, apiBase, token, args) {
 /** One workload through the three clients: per-client latency summaries and the ratios. */
 async function runWorkload(page, w, args) {
   const n = scale(w.n);
-  const lat = { raw: [], ours: [], official: [] };
-  const wall = { raw: 0, ours: 0, official: 0 };
+  const lat = Object.fromEntries(CLIENTS.map((c) => [c, []]));
+  const wall = Object.fromEntries(CLIENTS.map((c) => [c, 0]));
   const warm = w.op === 'createPost' ? 5 : 20;
   await page.evaluate(([names, op, k, a]) => window.bench.interleaved(names, op, k, a), [CLIENTS, w.op, warm, args]);
   let rounds;

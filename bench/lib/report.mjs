@@ -11,7 +11,7 @@ const fmt = (x, unit) => {
 /** The rows of the table: [metric, ours, raw fetch, official, ours/raw, ours/official]. */
 export function tableRows(R) {
   const rows = [];
-  rows.push(['size, gzip -9 (.wasm + JS glue | webpack bundle)', fmt(R.size.ours.gzip, 'B'), '—',
+  rows.push(['size, gzip -9 (ours: .wasm + JS glue; official: webpack bundle)', fmt(R.size.ours.gzip, 'B'), '—',
     fmt(R.size.official.gzip, 'B'), '—', fmt(R.size.ratio, 'x')]);
   rows.push([`ready time, median of ${R.ready.loads} fresh loads`, fmt(R.ready.ours.median), '—',
     fmt(R.ready.official.median), '—', fmt(R.ready.ratio, 'x')]);
@@ -44,6 +44,14 @@ export function markdownTable(rows) {
   return [line(HEAD), `|${HEAD.map((_, i) => (i ? ' ---: ' : ' --- ')).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+/** One line beside the table: the raw XMLHttpRequest medians, the floor the official client
+ *  (XHR underneath) stands on, against raw fetch's. */
+export function xhrNote(R) {
+  const parts = Object.values(R.calls).filter((c) => c.rawXhr)
+    .map((c) => `${c.label} ${fmt(c.rawXhr.median)} (fetch ${fmt(c.raw.median)})`);
+  return parts.length ? `Reference, raw XMLHttpRequest + JSON.parse medians: ${parts.join('; ')}.` : '';
+}
+
 /** The issue's targets, each with the measured value and whether it is met. */
 export function targets(R) {
   const t = [];
@@ -67,6 +75,8 @@ Machine: ${m.cpu}, ${m.cores} cores, ${m.os}; Node ${m.node}; Chromium ${m.chrom
 load average at start ${m.loadavg.join(' / ')}. Emulator build: ${R.emulator.profile}.
 
 ${markdownTable(rows)}
+
+${xhrNote(R)}
 
 Targets:
 

@@ -1,6 +1,6 @@
 // The bench page: loads wpcom-wasm (web build) and the official bundle once, then exposes
 // `window.bench` for bench/run.mjs to drive round by round. Timings use performance.now().
-import { rawClient, oursClient, officialClient } from './clients.js';
+import { rawClient, rawXhrClient, oursClient, officialClient } from './clients.js';
 import { makeRedirects, parseByHand } from './parse.js';
 
 const clients = {};
@@ -13,6 +13,7 @@ async function setup(token, apiBase) {
   await ours.default({ module_or_path: '/pkg/web/wpcom_wasm_bg.wasm' });
   official = await import('/bench/dist/official.js');
   clients.raw = rawClient(token, apiBase);
+  clients.rawXhr = rawXhrClient(token, apiBase);
   clients.ours = oursClient(ours, token, apiBase);
   clients.official = officialClient(official, token, apiBase);
   return { oursExports: Object.keys(ours).sort(), parseExport: oursParseName(), isolated: crossOriginIsolated };

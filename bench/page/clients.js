@@ -1,4 +1,4 @@
-// The three ways the page makes each call, behind one shape: { me, createPost, postLikes }.
+// The ways the page makes each call, behind one shape: { me, createPost, postLikes }.
 // Each returns a promise of the decoded JSON and throws on an error response.
 
 /** (a) Raw fetch with the bearer header and `response.json()`: the floor for any client. */
@@ -22,6 +22,28 @@ export function rawClient(token, apiBase) {
       if (!res.ok) throw new Error(`raw fetch posts/new: HTTP ${res.status}`);
       return res.json();
     },
+  };
+}
+
+/** Reference only (not a column of the table): XMLHttpRequest + JSON.parse, the transport
+ *  under the official client, to show how far fetch itself is from XHR in this browser. */
+export function rawXhrClient(token, apiBase) {
+  const base = `${apiBase}/rest/v1.1`;
+  const send = (method, path, body) => new Promise((resolve, reject) => {
+    const x = new XMLHttpRequest();
+    x.open(method, base + path);
+    x.setRequestHeader('Authorization', `Bearer ${token}`);
+    if (body) x.setRequestHeader('Content-Type', 'application/json');
+    x.onload = () => (x.status >= 200 && x.status < 300
+      ? resolve(JSON.parse(x.responseText))
+      : reject(new Error(`raw XHR ${path}: HTTP ${x.status}`)));
+    x.onerror = () => reject(new Error(`raw XHR ${path}: network error`));
+    x.send(body ? JSON.stringify(body) : null);
+  });
+  return {
+    me: () => send('GET', '/me'),
+    postLikes: (site, id) => send('GET', `/sites/${site}/posts/${id}/likes`),
+    createPost: (site, body) => send('POST', `/sites/${site}/posts/new`, body),
   };
 }
 
