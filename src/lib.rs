@@ -32,6 +32,14 @@
 //! and tests natively; `browser` wires it to `fetch`, storage, `history`, timers and `crypto`
 //! (wasm32 only); the JS exports are a thin layer over `browser`.
 //!
+//! # Features
+//! - `rust-api` (default): the typed, `async` Rust API above (`Client::me() -> Me`, …), whose
+//!   models are decoded with serde-wasm-bindgen. It links `std`.
+//! - `npm`: what `npm run build` compiles (`--no-default-features --features npm`): no `std`, a
+//!   panic handler that traps, a small allocator. The JavaScript surface needs neither serde nor
+//!   Rust futures: it returns the JSON normalised in place by [`core::quirks`] and runs on JS
+//!   promise callbacks, which keeps the package within a few tens of kilobytes.
+//!
 //! # Security
 //! The implicit flow puts the token in the URL fragment: `Auth::handle_redirect` checks a
 //! single-use `state` (256 random bits) and scrubs the address bar, tokens are never logged or
@@ -49,7 +57,6 @@
         clippy::unimplemented
     )
 )]
-
 // `no_std` so that the npm package's wasm carries no panic formatting and no `std` runtime; the
 // `std` feature (on by default, through `rust-api`) links `std` back for Rust apps and tests.
 #![no_std]

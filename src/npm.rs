@@ -4,7 +4,7 @@
 //! linked, `std` provides both. The client's code has no reachable panics by design (clippy
 //! denies `unwrap`, indexing…); what remains are the library's impossible cases (a `RefCell`
 //! borrowed twice, an allocation failure). Trapping there, without formatting a message, is
-//! what keeps `core::fmt` out of the wasm: the JS caller gets a `RuntimeError: unreachable`.
+//! what keeps most of `core::fmt` out of the wasm: the JS caller gets `RuntimeError: unreachable`.
 
 use lol_alloc::{FreeListAllocator, LockedAllocator};
 

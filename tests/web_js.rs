@@ -253,3 +253,133 @@ fn on_signed_out_gets_the_reason() {
     assert!(auth.token().is_null());
     assert_eq!(*reasons.borrow(), vec!["sign_out".to_string()]);
 }
+
+// The JS surface returns the JSON itself, normalised in place by the quirk rules: these check
+// each quirk against the emulator, which sends WordPress.com's odd forms on purpose.
+
+fn client_with(token: &str) -> JsClient {
+    new_client(&[
+        ("apiBase", js(EMULATOR)),
+        ("oauthBase", js(EMULATOR)),
+        ("clientId", js("1234")),
+        ("token", js(token)),
+    ])
+}
+
+fn strings(value: &JsValue) -> Vec<String> {
+    assert!(js_sys::Array::is_array(value), "an array: {value:?}");
+    js_sys::Array::from(value)
+        .iter()
+        .map(|v| v.as_string().expect("a string"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn me_turns_a_scope_string_into_a_list_and_zero_into_null() {
+    // A log-in-only token: the wire has `"token_scope": "auth"` and `"token_site_id": 0`.
+    let client = client_with(&mint_scoped("alice", "1234", "auth", None).await);
+    let me = settle(client.me(JsValue::UNDEFINED)).await.unwrap();
+    assert_eq!(strings(&get(&me, "token_scope")), ["auth"]);
+    assert!(get(&me, "token_site_id").is_null());
+    assert_eq!(get(&me, "ID").as_f64(), Some(1001.0));
+}
+
+#[wasm_bindgen_test]
+async fn me_keeps_the_blog_of_a_single_blog_token() {
+    // One blog: `"token_scope": ""` (a string) and the blog's ID.
+    let client = client_with(&mint_scoped("alice", "1234", "", Some("2001")).await);
+    let me = settle(client.me(JsValue::UNDEFINED)).await.unwrap();
+    assert!(strings(&get(&me, "token_scope")).is_empty());
+    assert_eq!(get(&me, "token_site_id").as_f64(), Some(2001.0));
+}
+
+#[wasm_bindgen_test]
+async fn unlike_coerces_success_and_like_count() {
+    // Unlikes answer `"success": 1` and `"like_count": "<n>"`.
+    let client = client_with(&mint("carol", "1234").await);
+    let liked = settle(client.like_post(js("2001"), JsValue::from(7), JsValue::UNDEFINED))
+        .await
+        .unwrap();
+    assert_eq!(get(&liked, "success").as_bool(), Some(true));
+    let count = get(&liked, "like_count").as_f64().expect("a number");
+    let unliked = settle(client.unlike_post(js("2001"), JsValue::from(7), JsValue::UNDEFINED))
+        .await
+        .unwrap();
+    assert_eq!(get(&unliked, "success").as_bool(), Some(true));
+    assert_eq!(get(&unliked, "like_count").as_f64(), Some(count - 1.0));
+    assert_eq!(get(&unliked, "i_like").as_bool(), Some(false));
+}
+
+#[wasm_bindgen_test]
+async fn sites_read_empty_arrays_as_objects() {
+    let client = client_with(&mint("alice", "1234").await);
+    let sites = settle(client.sites(JsValue::UNDEFINED)).await.unwrap();
+    let list = js_sys::Array::from(&get(&sites, "sites"));
+    assert!(list.length() >= 3);
+    for site in list.iter() {
+        let formats = get(&get(&site, "options"), "post_formats");
+        assert!(
+            formats.is_object() && !js_sys::Array::is_array(&formats),
+            "post_formats {formats:?}"
+        );
+        let logo = get(&site, "logo");
+        if !logo.is_null() {
+            let sizes = get(&logo, "sizes");
+            assert!(
+                sizes.is_object() && !js_sys::Array::is_array(&sizes),
+                "sizes {sizes:?}"
+            );
+        }
+    }
+    // Site 2003 (Jetpack) has `{height, width, url}` per logo size: kept as sent.
+    let jetpack = list
+        .iter()
+        .find(|s| get(s, "ID").as_f64() == Some(2003.0))
+        .expect("site 2003");
+    let full = get(&get(&get(&jetpack, "logo"), "sizes"), "full");
+    assert!(get(&full, "url")
+        .as_string()
+        .is_some_and(|u| u.ends_with("logo.png")));
+}
+
+#[wasm_bindgen_test]
+async fn token_info_ids_are_strings_and_scope_a_list() {
+    let client = client_with(&mint("alice", "1234").await);
+    let info = settle(client.token_info(JsValue::UNDEFINED)).await.unwrap();
+    assert_eq!(get(&info, "client_id").as_string().as_deref(), Some("1234"));
+    assert_eq!(get(&info, "user_id").as_string().as_deref(), Some("1001"));
+    assert!(get(&info, "blog_id").is_null());
+    assert_eq!(strings(&get(&info, "scope")), ["global"]);
+}
+
+#[wasm_bindgen_test]
+async fn token_info_refuses_a_token_of_another_app() {
+    let client = client_with(&mint("alice", "5678").await);
+    let e = settle(client.token_info(JsValue::UNDEFINED))
+        .await
+        .unwrap_err();
+    assert_wpcom_error(&e, "token_client_mismatch");
+}
+
+#[wasm_bindgen_test]
+async fn create_post_accepts_a_comma_string_of_tags() {
+    let client = client_with(&mint("alice", "1234").await);
+    let post = object(&[
+        ("content", js("<p>comma tags</p>")),
+        ("tags", js("one, two")),
+        ("status", js("draft")),
+    ]);
+    let created = settle(client.create_post(js("example.wordpress.com"), post, JsValue::UNDEFINED))
+        .await
+        .unwrap();
+    let tags = get(&created, "tags");
+    assert!(
+        get(&tags, "one").is_object() && get(&tags, "two").is_object(),
+        "{tags:?}"
+    );
+    // No categories: the wire's `[]` reads as an empty object.
+    let categories = get(&created, "categories");
+    assert!(categories.is_object() && !js_sys::Array::is_array(&categories));
+    assert_eq!(get(&created, "like_count").as_f64(), Some(0.0));
+    assert!(get(&created, "parent").is_null());
+}

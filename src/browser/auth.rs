@@ -5,7 +5,6 @@
 //! the token until it expires. It also tells the app when the session ends: see
 //! [`Auth::on_signed_out`] and [`Auth::on_expiring`].
 
-use alloc::{string::String, string::ToString, boxed::Box};
 use super::env;
 use super::session::{Hooks, SignOutReason};
 use super::storage::{Slot, Storage, Store};
@@ -14,6 +13,8 @@ use crate::core::{
     ErrorCode, Token,
 };
 use alloc::rc::Rc;
+use alloc::{boxed::Box, string::String, string::ToString};
+use wasm_bindgen::JsValue;
 
 /// WordPress.com's public API host, which also serves the OAuth endpoints.
 pub const DEFAULT_BASE: &str = "https://public-api.wordpress.com";
@@ -193,12 +194,16 @@ impl Auth {
     }
 
     /// Loads the token and state from an asynchronous storage adapter (a no-op for the other
-    /// backends) and returns the token, if any. Await it before using an adapter-backed `Auth`.
-    pub async fn restore(&self) -> Result<Option<Token>, Error> {
-        self.0.store.load().await?;
-        let token = self.token();
-        self.0.hooks.arm_expiring();
-        Ok(token)
+    /// backends); `done` then gets the token, if any. Rust code awaits `Auth::restore`.
+    pub fn restore_with(&self, done: Box<dyn FnOnce(Result<Option<Token>, Error>)>) {
+        let auth = self.clone();
+        self.0.store.load(Box::new(move |loaded| {
+            done(loaded.map(|()| {
+                let token = auth.token();
+                auth.0.hooks.arm_expiring();
+                token
+            }));
+        }));
     }
 
     /// Calls `callback` whenever the session ends: sign-out, expiry, `invalid_token` from the
@@ -242,14 +247,18 @@ impl Auth {
 /// Replaces the address bar's URL with `url` minus its OAuth data, when `url` is the current
 /// location. Errors are ignored: there is nothing to scrub in a worker or a sandboxed frame.
 fn scrub_if_current(url: &str) {
+    if env::current_href().as_deref() != Some(url) {
+        return;
+    }
     let Ok(window) = env::window() else {
         return;
     };
-    if window.location().href().ok().as_deref() != Some(url) {
-        return;
-    }
-    if let Ok(history) = window.history() {
-        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-        let _ = history.replace_state_with_url(&state, "", Some(&scrub_url(url)));
-    }
+    let history = env::get(&window, "history");
+    let state = env::get(&history, "state");
+    let scrubbed = JsValue::from_str(&scrub_url(url));
+    let _ = env::call(
+        &history,
+        "replaceState",
+        &[&state, &JsValue::from_str(""), &scrubbed],
+    );
 }

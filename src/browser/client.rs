@@ -4,10 +4,9 @@
 //! expired token fails fast with `token_expired` and no request is sent) or from a fixed
 //! string. An `invalid_token` answer signs the `Auth` out, which fires its signed-out hooks.
 
-use alloc::{string::String, string::ToString, vec::Vec};
 use super::auth::{Auth, DEFAULT_BASE};
 use super::normalise::normalise;
-use super::transport::{self, Call, ErrorMapper, DEFAULT_TIMEOUT_MS};
+use super::transport::{self, Call, Done, ErrorMapper, DEFAULT_TIMEOUT_MS};
 use crate::core::error::{check_token_client, like_failed, token_info_error};
 use crate::core::models::{empty_post, is_post_text};
 use crate::core::quirks::Shape;
@@ -16,7 +15,9 @@ use crate::core::{
     build_api_url, endpoint::build_token_info_url, error_from_response, Endpoint, Error, ErrorCode,
     Method,
 };
+use alloc::boxed::Box;
 use alloc::rc::Rc;
+use alloc::{string::String, string::ToString, vec::Vec};
 use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
 
@@ -152,28 +153,45 @@ impl Client {
         }
     }
 
-    /// Any REST call: `path` like `/me/sites` or `/sites/example.com/posts/`. Returns the JSON
-    /// exactly as WordPress.com sent it.
-    pub async fn request(
-        &self,
-        method: Method,
-        path: &str,
-        options: RequestOptions,
-    ) -> Result<JsValue, Error> {
-        let path = path.to_string();
-        self.fetch(&Operation::Request {
-            method,
-            path,
-            options,
-        })
-        .await
+    /// Runs `operation`: its result is plain JS data, the typed calls' JSON normalised in
+    /// place by the core's quirk rules (no serde: serde would cost tens of kilobytes of wasm),
+    /// `request`'s as sent.
+    ///
+    /// `done` gets the outcome, exactly once (synchronously when the call is refused before
+    /// anything is sent). This is the JS surface's path: callbacks on JS promises, no Rust
+    /// futures (see [`super::env::on_settled`]); Rust code awaits [`Client::run`].
+    pub fn start(&self, operation: Operation, done: Done) {
+        match self.prepare(&operation) {
+            Ok(call) => {
+                let client = self.clone();
+                let finish = move |result| done(client.finish(&operation, result));
+                transport::send(call, Box::new(finish));
+            }
+            Err(error) => done(Err(error)),
+        }
     }
 
-    /// Runs `operation` and returns its result as plain JS data: the typed calls' JSON
-    /// normalised in place by the core's quirk rules (no serde: this is the JS surface's path,
-    /// and serde would cost tens of kilobytes of wasm), `request`'s as sent.
-    pub async fn run(&self, operation: Operation) -> Result<JsValue, Error> {
-        let value = self.fetch(&operation).await?;
+    /// Sends `operation`'s request; `done` gets the JSON body as sent (the typed Rust API).
+    #[cfg(feature = "rust-api")]
+    pub(crate) fn start_raw(&self, operation: &Operation, done: Done) {
+        match self.prepare(operation) {
+            Ok(call) => {
+                let client = self.clone();
+                let finish = move |result| done(client.signed_out_if_invalid(result));
+                transport::send(call, Box::new(finish));
+            }
+            Err(error) => done(Err(error)),
+        }
+    }
+
+    /// The answer of `operation`, normalised, after its checks (like results' `success`,
+    /// token-info's `client_id`).
+    fn finish(
+        &self,
+        operation: &Operation,
+        result: Result<JsValue, Error>,
+    ) -> Result<JsValue, Error> {
+        let value = self.signed_out_if_invalid(result)?;
         let shape = match operation {
             Operation::Me => Shape::Me,
             Operation::Sites => Shape::Sites,
@@ -200,40 +218,26 @@ impl Client {
         }
     }
 
-    /// Sends `operation`'s request and returns the JSON body as sent.
-    pub(crate) async fn fetch(&self, operation: &Operation) -> Result<JsValue, Error> {
+    /// `result`, after signing the `Auth` out if it is `invalid_token`.
+    fn signed_out_if_invalid(&self, result: Result<JsValue, Error>) -> Result<JsValue, Error> {
+        if let (Err(error), Some(auth)) = (&result, &self.config.auth) {
+            if error.code == ErrorCode::InvalidToken {
+                auth.invalidate();
+            }
+        }
+        result
+    }
+
+    /// The request of `operation`, checked before anything is sent: its URL, body and token.
+    fn prepare(&self, operation: &Operation) -> Result<Call, Error> {
         let settings = &self.config;
-        let (endpoint, body) = match operation {
-            Operation::Me => (Endpoint::Me, None),
-            Operation::Sites => (Endpoint::MySites, None),
-            Operation::PostLikes { site, post_id } => {
-                let post_id = *post_id;
-                (Endpoint::PostLikes { site, post_id }, None)
-            }
-            Operation::LikePost { site, post_id } => {
-                let post_id = *post_id;
-                (
-                    Endpoint::LikePost { site, post_id },
-                    Some(String::from("{}")),
-                )
-            }
-            Operation::UnlikePost { site, post_id } => {
-                let post_id = *post_id;
-                (
-                    Endpoint::UnlikePost { site, post_id },
-                    Some(String::from("{}")),
-                )
-            }
-            Operation::CreatePost { site, post } => {
-                (Endpoint::NewPost { site }, Some(new_post_body(post)?))
-            }
+        let mut map_error: ErrorMapper = error_from_response;
+        let (method, url, body, bearer) = match operation {
             Operation::TokenInfo => {
-                let client_id = self.client_id()?;
-                let token = self.bearer()?;
-                let url = build_token_info_url(&settings.oauth_base, client_id, &token);
-                return self
-                    .send(Method::Get, &url, None, None, token_info_error)
-                    .await;
+                map_error = token_info_error;
+                let url =
+                    build_token_info_url(&settings.oauth_base, self.client_id()?, &self.bearer()?);
+                (Method::Get, url, None, None)
             }
             Operation::Request {
                 method,
@@ -243,29 +247,51 @@ impl Client {
                 let version = options.api_version.as_deref().unwrap_or(API_VERSION);
                 let url = build_api_url(&settings.api_base, version, path, &options.query)?;
                 let body = options.body.as_ref().map(to_json).transpose()?;
-                let token = self.bearer()?;
-                return self
-                    .send(
-                        *method,
-                        &url,
-                        Some(&token),
-                        body.as_deref(),
-                        error_from_response,
-                    )
-                    .await;
+                (*method, url, body, Some(self.bearer()?))
+            }
+            _ => {
+                let (endpoint, body) = match operation {
+                    Operation::Sites => (Endpoint::MySites, None),
+                    Operation::PostLikes { site, post_id } => (
+                        Endpoint::PostLikes {
+                            site,
+                            post_id: *post_id,
+                        },
+                        None,
+                    ),
+                    Operation::LikePost { site, post_id } => (
+                        Endpoint::LikePost {
+                            site,
+                            post_id: *post_id,
+                        },
+                        Some(String::from("{}")),
+                    ),
+                    Operation::UnlikePost { site, post_id } => (
+                        Endpoint::UnlikePost {
+                            site,
+                            post_id: *post_id,
+                        },
+                        Some(String::from("{}")),
+                    ),
+                    Operation::CreatePost { site, post } => {
+                        (Endpoint::NewPost { site }, Some(new_post_body(post)?))
+                    }
+                    _ => (Endpoint::Me, None),
+                };
+                let url = build_api_url(&settings.api_base, API_VERSION, &endpoint.path()?, &[])?;
+                (endpoint.method(), url, body, Some(self.bearer()?))
             }
         };
-        let url = build_api_url(&settings.api_base, API_VERSION, &endpoint.path()?, &[])?;
-        let token = self.bearer()?;
-        let method = endpoint.method();
-        self.send(
+        Ok(Call {
             method,
-            &url,
-            Some(&token),
-            body.as_deref(),
-            error_from_response,
-        )
-        .await
+            url,
+            bearer,
+            body,
+            signal: self.signal.clone(),
+            timeout_ms: settings.timeout_ms,
+            retry: settings.retry,
+            map_error,
+        })
     }
 
     /// The app's client id, needed to check token-info.
@@ -291,43 +317,16 @@ impl Client {
             .clone()
             .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "no access token"))
     }
-
-    /// Sends through the transport; `invalid_token` signs the `Auth` out.
-    async fn send(
-        &self,
-        method: Method,
-        url: &str,
-        bearer: Option<&str>,
-        body: Option<&str>,
-        map_error: ErrorMapper,
-    ) -> Result<JsValue, Error> {
-        let settings = &self.config;
-        let result = transport::send(&Call {
-            method,
-            url,
-            bearer,
-            body,
-            signal: self.signal.as_ref(),
-            timeout_ms: settings.timeout_ms,
-            retry: &settings.retry,
-            map_error,
-        })
-        .await;
-        if let (Err(error), Some(auth)) = (&result, &settings.auth) {
-            if error.code == ErrorCode::InvalidToken {
-                auth.invalidate();
-            }
-        }
-        result
-    }
 }
 
 /// The JSON body of `posts/new`, refusing a post with none of title, content or excerpt as
 /// WordPress.com would (`invalid_input`), without a round trip.
 fn new_post_body(post: &JsValue) -> Result<String, Error> {
-    let has_text = ["title", "content", "excerpt"]
-        .iter()
-        .any(|key| field(post, key).as_string().is_some_and(|s| is_post_text(&s)));
+    let has_text = ["title", "content", "excerpt"].iter().any(|key| {
+        field(post, key)
+            .as_string()
+            .is_some_and(|s| is_post_text(&s))
+    });
     if !has_text {
         return Err(empty_post());
     }

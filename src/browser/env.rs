@@ -1,24 +1,74 @@
-//! The global scope the client runs in: a page (`Window`) or a worker (`WorkerGlobalScope`).
+//! The global scope the client runs in (a page or a worker), and generic access to JS objects.
 //!
-//! Everything that exists in both (`fetch`, `crypto`, timers, the clock) is reached through the
-//! global object so the client works in dedicated and service workers. Things only a page has
-//! (`location`, `history`, Web Storage) come back as an `unsupported` error elsewhere: a panic in
-//! wasm would take the whole module down with it.
+//! Everything that exists in both scopes (`fetch`, `crypto`, timers, the clock) is reached
+//! through `globalThis`, so the client works in dedicated and service workers. Things only a
+//! page has (`location`, `history`, Web Storage) come back as an `unsupported` error elsewhere:
+//! a panic in wasm would take the whole module down with it.
+//!
+//! Browser objects are used through [`get`], [`set`] and [`call`] (`Reflect.get`, `Reflect.set`,
+//! `Reflect.apply`) rather than one typed binding per method: each binding is an import with its
+//! own JS glue, and most of these methods are called once per sign-in, not in a hot path.
 
-use alloc::string::String;
+use crate::core::authorize::base64url;
 use crate::core::{Error, ErrorCode};
-use js_sys::{Function, Promise};
+use alloc::boxed::Box;
+use alloc::string::String;
+use js_sys::{Array, Function, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
 extern "C" {
-    // Timers are globals in every scope; binding them once avoids a Window/Worker branch.
+    // One global object in every scope (pages, workers): no Window/Worker branch.
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL: JsValue;
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(callback: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
+}
+
+/// `globalThis`.
+pub fn global() -> JsValue {
+    GLOBAL.with(JsValue::clone)
+}
+
+/// `target[key]`; `undefined` when `target` is not an object or the getter throws.
+pub fn get(target: &JsValue, key: &str) -> JsValue {
+    if !target.is_object() && !target.is_function() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `target[key] = value`; a failure (a frozen or non-object target) is ignored.
+pub fn set(target: &JsValue, key: &str, value: &JsValue) {
+    if target.is_object() {
+        let _ = Reflect::set(target, &JsValue::from_str(key), value);
+    }
+}
+
+/// `target[method](...args)`; `Err` when it is not a function or it throws.
+pub fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    apply(&get(target, method), target, args)
+}
+
+/// `function(...args)` with `this` = `undefined`; `Err` when it is not a function or it throws.
+pub fn invoke(function: &JsValue, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    apply(function, &JsValue::UNDEFINED, args)
+}
+
+/// `Reflect.apply(function, this, args)`, checking that `function` is one.
+fn apply(function: &JsValue, this: &JsValue, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    if !function.is_function() {
+        return Err(JsValue::UNDEFINED);
+    }
+    let list = Array::new();
+    for arg in args {
+        list.push(arg);
+    }
+    Reflect::apply::<fn() -> JsValue>(function.unchecked_ref(), this, &list)
 }
 
 /// `setTimeout(callback, ms)`; returns the timer id for [`cancel_timer`].
@@ -38,59 +88,71 @@ pub fn now_ms() -> f64 {
 }
 
 /// The page's `window`, or `unsupported` in a worker.
-pub fn window() -> Result<web_sys::Window, Error> {
-    js_sys::global()
-        .dyn_into::<web_sys::Window>()
-        .map_err(|_| unsupported("this needs a page (window); it is not available in a worker"))
+pub fn window() -> Result<JsValue, Error> {
+    let window = get(&global(), "window");
+    if window.is_object() {
+        Ok(window)
+    } else {
+        Err(unsupported(
+            "this needs a page (window); it is not available in a worker",
+        ))
+    }
 }
 
-/// The `crypto` object of whichever global scope this is.
-fn crypto() -> Result<web_sys::Crypto, Error> {
-    let global = js_sys::global();
-    js_sys::Reflect::get(&global, &JsValue::from_str("crypto"))
-        .ok()
-        .and_then(|c| c.dyn_into::<web_sys::Crypto>().ok())
-        .ok_or_else(|| unsupported("crypto.getRandomValues is not available"))
+/// `location.href` of the page; `None` in a worker.
+pub fn current_href() -> Option<String> {
+    get(&get(&window().ok()?, "location"), "href").as_string()
 }
 
 /// A fresh OAuth `state`: 32 bytes from `crypto.getRandomValues`, as 43 base64url characters.
 pub fn random_state() -> Result<String, Error> {
+    let crypto = get(&global(), "crypto");
     let mut bytes = [0u8; 32];
-    crypto()?
-        .get_random_values_with_u8_array(&mut bytes)
-        .map_err(|_| unsupported("crypto.getRandomValues failed"))?;
+    let filled = crypto.is_object()
+        && crypto
+            .unchecked_ref::<web_sys::Crypto>()
+            .get_random_values_with_u8_array(&mut bytes)
+            .is_ok();
+    if !filled {
+        return Err(unsupported("crypto.getRandomValues is not available"));
+    }
     Ok(base64url(&bytes))
 }
 
-/// Unpadded base64url (RFC 4648 §5): safe in a URL and in a fragment without escaping.
-pub fn base64url(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk.first().copied().unwrap_or(0),
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        // A chunk of k bytes carries k+1 significant sextets.
-        for i in 0..=chunk.len() {
-            let sextet = (n >> (18 - 6 * i)) & 63;
-            if let Some(c) = ALPHABET.get(sextet as usize) {
-                out.push(char::from(*c));
-            }
+/// What to do with the outcome of a promise: its value, or its rejection reason.
+pub type OnSettled = Box<dyn FnOnce(Result<JsValue, JsValue>)>;
+
+/// Calls `on_settled` once `promise` settles (a non-promise counts as its own value). The
+/// client chains JS promises with these callbacks instead of awaiting them in Rust futures:
+/// each `.await` is a state of an async state machine, and those states and the executor that
+/// drives them would be a large part of the wasm.
+///
+/// `Promise.allSettled` gives one callback for both outcomes (one Rust closure, not two).
+pub fn on_settled(promise: &JsValue, on_settled: OnSettled) {
+    let settled = call(
+        &get(&global(), "Promise"),
+        "allSettled",
+        &[&Array::of1(promise)],
+    );
+    let Ok(settled) = settled else {
+        return on_settled(Err(JsValue::UNDEFINED));
+    };
+    let callback = Closure::once_into_js(move |outcomes: JsValue| {
+        let outcome = get(&outcomes, "0");
+        if get(&outcome, "status").as_string().as_deref() == Some("fulfilled") {
+            on_settled(Ok(get(&outcome, "value")));
+        } else {
+            on_settled(Err(get(&outcome, "reason")));
         }
-    }
-    out
+    });
+    let _ = call(&settled, "then", &[&callback]);
 }
 
-/// Resolves after `ms` milliseconds (a `setTimeout` promise; works in workers too).
-pub async fn sleep(ms: f64) {
-    let promise = Promise::new(&mut |resolve, _reject| {
+/// A promise that resolves after `ms` milliseconds (`setTimeout`; works in workers too).
+pub fn delay(ms: f64) -> Promise {
+    Promise::new(&mut |resolve, _reject| {
         start_timer(&resolve, ms);
-    });
-    // The promise never rejects.
-    let _ = JsFuture::from(promise).await;
+    })
 }
 
 /// An `unsupported` error with a fixed message.

@@ -5,7 +5,8 @@
 //! everything else (fields the models do not know) reaches JavaScript as WordPress.com sent it.
 
 use crate::core::quirks::{Fix, Out, Seen, Shape};
-use js_sys::{Array, Reflect};
+use crate::core::text::cut;
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Normalises `value` (a response of the given shape) in place.
@@ -17,12 +18,18 @@ pub fn normalise(value: &JsValue, shape: Shape) {
 
 /// Follows `path` from `value` and fixes the field it ends at.
 fn apply(value: &JsValue, path: &str, fix: Fix) {
-    let (head, rest) = match path.split_once('.') {
+    let (head, rest) = match cut(path, b'.') {
         Some((head, rest)) => (head, Some(rest)),
         None => (path, None),
     };
     if head == "*" {
-        if let (Some(items), Some(rest)) = (value.dyn_ref::<Array>(), rest) {
+        // Every item of an array, or every value of an object (`tags.*`: name → term).
+        if let (true, Some(rest)) = (value.is_object(), rest) {
+            let items = if Array::is_array(value) {
+                value.clone().unchecked_into::<Array>()
+            } else {
+                Object::values(value.unchecked_ref())
+            };
             for item in items.iter() {
                 apply(&item, rest, fix);
             }
@@ -54,8 +61,8 @@ fn fixed(field: &JsValue, fix: Fix) -> Option<JsValue> {
         Seen::Number(n)
     } else if let Some(s) = &text {
         Seen::Text(s)
-    } else if let Some(items) = field.dyn_ref::<Array>() {
-        Seen::Array(items.length())
+    } else if Array::is_array(field) {
+        Seen::Array(field.unchecked_ref::<Array>().length())
     } else if field.is_object() {
         Seen::Object
     } else {

@@ -1,13 +1,13 @@
 //! Session hooks of an `Auth`: who to tell when the session ends, timers that warn before the
 //! token expires, and the `storage` listener that follows a sign-out in another tab.
 
-use alloc::{string::ToString, vec::Vec, boxed::Box};
 use super::env;
 use super::storage::{Slot, Store};
 use crate::core::Token;
-use core::cell::RefCell;
-use core::fmt;
 use alloc::rc::Rc;
+use alloc::{boxed::Box, string::ToString, vec::Vec};
+use core::cell::Cell;
+use core::fmt;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -38,7 +38,7 @@ impl SignOutReason {
 }
 
 /// The `storage` event listener, kept so it can be removed.
-type StorageListener = Closure<dyn FnMut(web_sys::StorageEvent)>;
+type StorageListener = Closure<dyn FnMut(JsValue)>;
 
 /// A signed-out callback.
 pub type SignedOutHook = Rc<dyn Fn(SignOutReason)>;
@@ -53,9 +53,10 @@ struct Expiring {
 /// The hooks of one `Auth`.
 pub struct Hooks {
     store: Rc<Store>,
-    signed_out: RefCell<Vec<SignedOutHook>>,
-    expiring: RefCell<Vec<Expiring>>,
-    listener: RefCell<Option<StorageListener>>,
+    // `Cell`s taken and put back rather than `RefCell`s: no borrow can fail (and panic).
+    signed_out: Cell<Vec<SignedOutHook>>,
+    expiring: Cell<Vec<Expiring>>,
+    listener: Cell<Option<StorageListener>>,
 }
 
 impl fmt::Debug for Hooks {
@@ -69,21 +70,24 @@ impl Hooks {
     pub fn new(store: Rc<Store>) -> Hooks {
         Hooks {
             store,
-            signed_out: RefCell::new(Vec::new()),
-            expiring: RefCell::new(Vec::new()),
-            listener: RefCell::new(None),
+            signed_out: Cell::new(Vec::new()),
+            expiring: Cell::new(Vec::new()),
+            listener: Cell::new(None),
         }
     }
 
     /// Adds a signed-out callback.
     pub fn add_signed_out(&self, hook: SignedOutHook) {
-        self.signed_out.borrow_mut().push(hook);
+        let mut hooks = self.signed_out.take();
+        hooks.push(hook);
+        self.signed_out.set(hooks);
     }
 
     /// Calls every signed-out callback. The list is copied first so a callback may add hooks
     /// or sign in again without a re-entrant borrow.
     pub fn fire_signed_out(&self, reason: SignOutReason) {
-        let hooks: Vec<SignedOutHook> = self.signed_out.borrow().clone();
+        let hooks = self.signed_out.take();
+        self.signed_out.set(hooks.clone());
         for hook in hooks {
             hook(reason);
         }
@@ -92,11 +96,13 @@ impl Hooks {
     /// Adds an expiry warning; `fire` runs when its timer does.
     pub fn add_expiring(&self, fire: Box<dyn Fn()>, seconds_before: f64) {
         let callback = Closure::wrap(Box::new(fire) as Box<dyn FnMut()>);
-        self.expiring.borrow_mut().push(Expiring {
+        let mut entries = self.expiring.take();
+        entries.push(Expiring {
             seconds_before,
             callback,
             timer: None,
         });
+        self.expiring.set(entries);
     }
 
     /// (Re)starts the expiry timers for the stored token; stops them when there is none or it
@@ -112,22 +118,26 @@ impl Hooks {
             return;
         };
         let now = env::now_ms();
-        for entry in self.expiring.borrow_mut().iter_mut() {
+        let mut entries = self.expiring.take();
+        for entry in entries.iter_mut() {
             let delay = expires_at - entry.seconds_before * 1000.0 - now;
             entry.timer = Some(env::start_timer(
                 entry.callback.as_ref().unchecked_ref(),
                 delay,
             ));
         }
+        self.expiring.set(entries);
     }
 
     /// Stops the expiry timers.
     pub fn disarm_expiring(&self) {
-        for entry in self.expiring.borrow_mut().iter_mut() {
+        let mut entries = self.expiring.take();
+        for entry in entries.iter_mut() {
             if let Some(timer) = entry.timer.take() {
                 env::cancel_timer(&timer);
             }
         }
+        self.expiring.set(entries);
     }
 
     /// With `localStorage`, listens for `storage` events: the token removed by another tab
@@ -140,16 +150,14 @@ impl Hooks {
             return;
         };
         let key = self.store.key(Slot::Token).to_string();
-        let listener = Closure::wrap(Box::new(move |event: web_sys::StorageEvent| {
-            if event.key().as_deref() == Some(key.as_str()) {
-                on_change(event.new_value().is_some());
+        let listener = Closure::wrap(Box::new(move |event: JsValue| {
+            if env::get(&event, "key").as_string().as_deref() == Some(key.as_str()) {
+                on_change(env::get(&event, "newValue").is_string());
             }
-        }) as Box<dyn FnMut(web_sys::StorageEvent)>);
-        let added = window
-            .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
-            .is_ok();
+        }) as Box<dyn FnMut(JsValue)>);
+        let added = listen(&window, "addEventListener", &listener).is_ok();
         if added {
-            *self.listener.borrow_mut() = Some(listener);
+            self.listener.set(Some(listener));
         }
     }
 }
@@ -159,11 +167,17 @@ impl Drop for Hooks {
         self.disarm_expiring();
         if let Some(listener) = self.listener.get_mut().take() {
             if let Ok(window) = env::window() {
-                let _ = window.remove_event_listener_with_callback(
-                    "storage",
-                    listener.as_ref().unchecked_ref(),
-                );
+                let _ = listen(&window, "removeEventListener", &listener);
             }
         }
     }
+}
+
+/// `window[method]("storage", listener)`.
+fn listen(window: &JsValue, method: &str, listener: &StorageListener) -> Result<JsValue, JsValue> {
+    env::call(
+        window,
+        method,
+        &[&JsValue::from_str("storage"), listener.as_ref()],
+    )
 }

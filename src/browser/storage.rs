@@ -9,22 +9,15 @@
 //! another tab, are seen at once. Memory and adapters are served from an in-memory copy that
 //! [`Store::load`] fills from the adapter.
 
-use alloc::string::String;
 use super::env;
+use crate::core::text::cat;
 use crate::core::{Error, ErrorCode};
-use js_sys::{Function, Object, Promise, Reflect};
-use core::cell::{Cell, RefCell};
-use wasm_bindgen::prelude::wasm_bindgen;
+use alloc::boxed::Box;
+use alloc::rc::Rc;
+use alloc::string::String;
+use core::cell::Cell;
+use js_sys::{Object, Promise};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-
-#[wasm_bindgen]
-extern "C" {
-    // js-sys's `catch` wants a Rust closure; the built-in handler below needs a plain function.
-    type Thenable;
-    #[wasm_bindgen(method, js_name = catch)]
-    fn catch_with(this: &Thenable, on_rejected: &Function) -> JsValue;
-}
 
 /// Which backend keeps the token and the pending state.
 #[derive(Clone, Debug, Default)]
@@ -60,9 +53,10 @@ impl Storage {
                 )),
             };
         }
-        match value.dyn_ref::<Object>() {
-            Some(object) => Ok(Storage::Adapter(object.clone())),
-            None => Err(invalid("storage must be a string or an adapter object")),
+        if value.is_object() {
+            Ok(Storage::Adapter(value.clone().unchecked_into()))
+        } else {
+            Err(invalid("storage must be a string or an adapter object"))
         }
     }
 }
@@ -86,12 +80,12 @@ enum Backend {
 }
 
 /// The storage of one `Auth`: backend, namespaced keys and the in-memory copy.
-#[derive(Debug)]
 pub struct Store {
     backend: Backend,
     token_key: String,
     state_key: String,
-    memory: RefCell<[Option<String>; 2]>,
+    /// The in-memory copies of the token and the state (`Cell`s: no borrow can fail).
+    memory: [Cell<Option<String>>; 2],
     /// Set when Web Storage refused a write (quota, privacy mode): memory is then the truth.
     web_failed: Cell<bool>,
 }
@@ -107,7 +101,7 @@ impl Store {
             Storage::Local => Backend::Local,
             Storage::Adapter(object) => {
                 for name in ["get", "set", "remove"] {
-                    if method(&object, name).is_none() {
+                    if !env::get(&object, name).is_function() {
                         return Err(invalid(
                             "a storage adapter needs get(key), set(key, value) and remove(key)",
                         ));
@@ -116,12 +110,11 @@ impl Store {
                 Backend::Adapter(object)
             }
         };
-        let prefix = ["wpcom-wasm:", client_id, ":"].concat();
         let store = Store {
-            token_key: [prefix.as_str(), "token"].concat(),
-            state_key: [prefix.as_str(), "state"].concat(),
+            token_key: cat(&["wpcom-wasm:", client_id, ":token"]),
+            state_key: cat(&["wpcom-wasm:", client_id, ":state"]),
             backend,
-            memory: RefCell::new([None, None]),
+            memory: [Cell::new(None), Cell::new(None)],
             web_failed: Cell::new(false),
         };
         if matches!(store.backend, Backend::Session | Backend::Local) {
@@ -147,25 +140,24 @@ impl Store {
     /// The current value of `slot`.
     pub fn get(&self, slot: Slot) -> Option<String> {
         if let Some(storage) = self.readable_web_storage() {
-            return storage.get_item(self.key(slot)).ok().flatten();
+            let key = JsValue::from_str(self.key(slot));
+            return env::call(&storage, "getItem", &[&key]).ok()?.as_string();
         }
-        self.memory.borrow().get(slot as usize).cloned().flatten()
+        self.remembered(slot)
     }
 
     /// Sets (`Some`) or removes (`None`) `slot` in memory and in the backend. An adapter's
     /// Promise is not awaited: the call is made before this returns, which is what keeps the
     /// order of writes, and a rejection is swallowed (memory still holds the value).
     pub fn put(&self, slot: Slot, value: Option<&str>) {
-        if let Some(cell) = self.memory.borrow_mut().get_mut(slot as usize) {
-            *cell = value.map(String::from);
-        }
+        self.remember(slot, value.map(String::from));
         let key = self.key(slot);
         match &self.backend {
             Backend::Session | Backend::Local => {
                 let ok = match self.web_storage() {
                     Ok(storage) => match value {
-                        Some(v) => storage.set_item(key, v).is_ok(),
-                        None => storage.remove_item(key).is_ok(),
+                        Some(v) => call(&storage, "setItem", key, Some(v)).is_ok(),
+                        None => call(&storage, "removeItem", key, None).is_ok(),
                     },
                     Err(_) => false,
                 };
@@ -175,10 +167,9 @@ impl Store {
             }
             Backend::Memory => {}
             Backend::Adapter(object) => {
-                let key = JsValue::from_str(key);
                 let result = match value {
-                    Some(v) => call(object, "set", &[key, JsValue::from_str(v)]),
-                    None => call(object, "remove", &[key]),
+                    Some(v) => call(object, "set", key, Some(v)),
+                    None => call(object, "remove", key, None),
                 };
                 if let Ok(result) = result {
                     swallow_rejection(&result);
@@ -187,27 +178,62 @@ impl Store {
         }
     }
 
-    /// Fills the in-memory copy from an adapter, awaiting its Promises (a no-op otherwise).
-    pub async fn load(&self) -> Result<(), Error> {
+    /// Fills the in-memory copy from an adapter once both its `get`s settle (at once for the
+    /// other backends), then calls `done`.
+    pub fn load(self: &Rc<Self>, done: Box<dyn FnOnce(Result<(), Error>)>) {
         let Backend::Adapter(object) = &self.backend else {
-            return Ok(());
+            return done(Ok(()));
         };
-        for slot in [Slot::Token, Slot::State] {
-            let result = call(object, "get", &[JsValue::from_str(self.key(slot))])?;
-            let value = JsFuture::from(Promise::resolve(&result))
-                .await
-                .map_err(|_| invalid("the storage adapter's get() rejected"))?;
-            if let Some(cell) = self.memory.borrow_mut().get_mut(slot as usize) {
-                *cell = value.as_string();
-            }
-        }
-        Ok(())
+        let token = call(object, "get", self.key(Slot::Token), None);
+        let state = call(object, "get", self.key(Slot::State), None);
+        let (token, state) = match (token, state) {
+            (Ok(token), Ok(state)) => (token, state),
+            (Err(error), _) | (_, Err(error)) => return done(Err(error)),
+        };
+        let both = env::call(
+            &env::get(&env::global(), "Promise"),
+            "all",
+            &[&js_sys::Array::of2(&token, &state)],
+        )
+        .unwrap_or(JsValue::UNDEFINED);
+        let store = self.clone();
+        env::on_settled(
+            &both,
+            Box::new(move |values| match values {
+                Ok(values) => {
+                    store.remember(Slot::Token, env::get(&values, "0").as_string());
+                    store.remember(Slot::State, env::get(&values, "1").as_string());
+                    done(Ok(()));
+                }
+                Err(_) => done(Err(invalid("the storage adapter's get() rejected"))),
+            }),
+        );
     }
 
     /// Forgets the in-memory copy of `slot` (after another tab removed it).
     pub fn forget(&self, slot: Slot) {
-        if let Some(cell) = self.memory.borrow_mut().get_mut(slot as usize) {
-            *cell = None;
+        self.remember(slot, None);
+    }
+
+    /// The in-memory copy of `slot`.
+    fn remembered(&self, slot: Slot) -> Option<String> {
+        let cell = self.memory_cell(slot);
+        let value = cell.take();
+        cell.set(value.clone());
+        value
+    }
+
+    /// Replaces the in-memory copy of `slot`.
+    fn remember(&self, slot: Slot, value: Option<String>) {
+        self.memory_cell(slot).set(value);
+    }
+
+    /// The cell holding `slot`'s in-memory copy.
+    fn memory_cell(&self, slot: Slot) -> &Cell<Option<String>> {
+        let [token, state] = &self.memory;
+        match slot {
+            Slot::Token => token,
+            Slot::State => state,
         }
     }
 
@@ -217,21 +243,19 @@ impl Store {
             return;
         };
         for slot in [Slot::Token, Slot::State] {
-            let Ok(value) = call(object, "get", &[JsValue::from_str(self.key(slot))]) else {
+            let Ok(value) = call(object, "get", self.key(slot), None) else {
                 continue;
             };
             if is_thenable(&value) {
                 swallow_rejection(&value);
                 return;
             }
-            if let Some(cell) = self.memory.borrow_mut().get_mut(slot as usize) {
-                *cell = value.as_string();
-            }
+            self.remember(slot, value.as_string());
         }
     }
 
     /// Web Storage when it is the backend and has not failed.
-    fn readable_web_storage(&self) -> Option<web_sys::Storage> {
+    fn readable_web_storage(&self) -> Option<JsValue> {
         if self.web_failed.get() {
             return None;
         }
@@ -242,40 +266,46 @@ impl Store {
     }
 
     /// `sessionStorage` or `localStorage`; `unsupported` in a worker or when the browser
-    /// blocks it (storage disabled, some privacy modes).
-    fn web_storage(&self) -> Result<web_sys::Storage, Error> {
-        let window = env::window()?;
-        let storage = if matches!(self.backend, Backend::Local) {
-            window.local_storage()
+    /// blocks it (storage disabled, some privacy modes: reading the property throws).
+    fn web_storage(&self) -> Result<JsValue, Error> {
+        let name = if matches!(self.backend, Backend::Local) {
+            "localStorage"
         } else {
-            window.session_storage()
+            "sessionStorage"
         };
-        storage.ok().flatten().ok_or_else(|| {
-            env::unsupported("Web Storage is blocked here: use storage 'memory' or an adapter")
-        })
+        let storage = env::get(&env::window()?, name);
+        if storage.is_object() {
+            Ok(storage)
+        } else {
+            Err(env::unsupported(
+                "Web Storage is blocked here: use storage 'memory' or an adapter",
+            ))
+        }
     }
 }
 
-/// `object[name]` when it is a function.
-fn method(object: &Object, name: &str) -> Option<Function> {
-    Reflect::get(object, &JsValue::from_str(name))
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
+impl core::fmt::Debug for Store {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .field("token_key", &self.token_key)
+            .finish_non_exhaustive()
+    }
 }
 
-/// Calls `object[name](...args)`; a throw becomes `invalid_config`.
-fn call(object: &Object, name: &str, args: &[JsValue]) -> Result<JsValue, Error> {
-    let function = method(object, name).ok_or_else(|| invalid("storage adapter method missing"))?;
-    let args: js_sys::Array = args.iter().collect();
-    Reflect::apply(&function, object, &args).map_err(|_| invalid("the storage adapter threw"))
+/// Calls `object[name](key)` or `object[name](key, value)`; a throw becomes `invalid_config`.
+fn call(object: &JsValue, name: &str, key: &str, value: Option<&str>) -> Result<JsValue, Error> {
+    let key = JsValue::from_str(key);
+    let result = match value.map(JsValue::from_str) {
+        Some(value) => env::call(object, name, &[&key, &value]),
+        None => env::call(object, name, &[&key]),
+    };
+    result.map_err(|_| invalid("the storage adapter threw"))
 }
 
 /// True for a Promise or any object with a `then` method.
 fn is_thenable(value: &JsValue) -> bool {
-    value.is_object()
-        && Reflect::get(value, &JsValue::from_str("then"))
-            .map(|t| t.is_function())
-            .unwrap_or(false)
+    env::get(value, "then").is_function()
 }
 
 /// Attaches a no-op rejection handler so a failed adapter write is not an unhandled rejection.
@@ -283,13 +313,8 @@ fn is_thenable(value: &JsValue) -> bool {
 /// `new Function` (which extension CSPs forbid).
 fn swallow_rejection(value: &JsValue) {
     if is_thenable(value) {
-        if let Ok(noop) = Reflect::get(&js_sys::global(), &JsValue::from_str("Boolean")) {
-            if let Ok(noop) = noop.dyn_into::<Function>() {
-                let _ = Promise::resolve(value)
-                    .unchecked_ref::<Thenable>()
-                    .catch_with(&noop);
-            }
-        }
+        let noop = env::get(&env::global(), "Boolean");
+        let _ = env::call(&Promise::resolve(value), "catch", &[&noop]);
     }
 }
 

@@ -5,24 +5,18 @@
 //! rejected `fetch` (offline, DNS, a CORS refusal for an origin the app did not register) is
 //! `network`, the time limit is `timeout`, the caller's signal is `aborted`.
 
-use alloc::{string::String, boxed::Box};
 use super::env;
-use crate::core::retry::{is_retryable, next_delay, parse_retry_after, RetryPolicy};
 use crate::core::error::ErrorItem;
+use crate::core::retry::{is_retryable, next_delay, retry_after_with, RetryPolicy};
+use crate::core::text::cat;
 use crate::core::{Error, ErrorBody, ErrorCode, Method};
-use core::cell::Cell;
+use alloc::boxed::Box;
 use alloc::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::prelude::wasm_bindgen;
+use alloc::string::String;
+use core::cell::Cell;
+use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, Request, RequestInit, Response};
-
-#[wasm_bindgen]
-extern "C" {
-    // The global `fetch`, present in pages and workers alike (no Window/Worker branch).
-    fn fetch(request: &Request) -> js_sys::Promise;
-}
+use web_sys::{AbortController, AbortSignal};
 
 /// Default time limit of one attempt, in milliseconds.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -30,153 +24,217 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// Maps a non-2xx answer (status, raw body, decoded error body) to an error.
 pub type ErrorMapper = fn(u16, &str, Option<ErrorBody>) -> Error;
 
-/// A request to send.
-pub struct Call<'a> {
+/// A request to send, with how to send it.
+pub struct Call {
     /// GET or POST.
     pub method: Method,
     /// The full URL, query included.
-    pub url: &'a str,
+    pub url: String,
     /// The access token for `Authorization: Bearer`, if any.
-    pub bearer: Option<&'a str>,
+    pub bearer: Option<String>,
     /// A JSON text to send as the body.
-    pub body: Option<&'a str>,
+    pub body: Option<String>,
     /// The caller's signal.
-    pub signal: Option<&'a AbortSignal>,
+    pub signal: Option<AbortSignal>,
     /// The time limit of each attempt, in milliseconds.
     pub timeout_ms: u32,
     /// How reads are retried.
-    pub retry: &'a RetryPolicy,
+    pub retry: RetryPolicy,
     /// How an error answer becomes an [`Error`].
     pub map_error: ErrorMapper,
 }
 
-/// An attempt's failure and the server's `Retry-After`, in milliseconds, if it sent one.
-type Failure = (Error, Option<u32>);
+/// What to do with the outcome of a call.
+pub type Done = Box<dyn FnOnce(Result<JsValue, Error>)>;
 
-/// Sends `call`, retrying reads as [`RetryPolicy`] allows, and returns the parsed JSON body.
-pub async fn send(call: &Call<'_>) -> Result<JsValue, Error> {
-    let started = env::now_ms();
-    let mut attempt: u32 = 0;
-    loop {
-        let (error, retry_after) = match send_once(call).await {
-            Ok(value) => return Ok(value),
-            Err(failure) => failure,
-        };
-        attempt += 1;
-        if !is_retryable(call.method, &error) {
-            return Err(error);
-        }
-        let elapsed = (env::now_ms() - started).max(0.0) as u32;
-        let jitter = js_sys::Math::random();
-        let Some(delay) = next_delay(call.retry, attempt, elapsed, jitter, retry_after) else {
-            return Err(error);
-        };
-        env::sleep(f64::from(delay)).await;
-        if call.signal.is_some_and(AbortSignal::aborted) {
-            return Err(aborted(true));
-        }
-    }
-}
-
-/// One attempt under its own `AbortController`, which the time limit and the caller's signal
-/// both trip; the flags tell afterwards which of them it was.
-async fn send_once(call: &Call<'_>) -> Result<JsValue, Failure> {
-    if call.signal.is_some_and(AbortSignal::aborted) {
-        return Err((aborted(false), None));
-    }
-    let controller = AbortController::new()
-        .map_err(|_| (env::unsupported("AbortController is not available"), None))?;
-
-    let timed_out = Rc::new(Cell::new(false));
-    let on_timeout = {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        Closure::wrap(Box::new(move || {
-            timed_out.set(true);
-            controller.abort();
-        }) as Box<dyn FnMut()>)
-    };
-    let timer = env::start_timer(
-        on_timeout.as_ref().unchecked_ref(),
-        f64::from(call.timeout_ms),
-    );
-
-    let relay = call.signal.map(|signal| {
-        let controller = controller.clone();
-        let relay = Closure::wrap(Box::new(move || controller.abort()) as Box<dyn FnMut()>);
-        let _ = signal.add_event_listener_with_callback("abort", relay.as_ref().unchecked_ref());
-        (signal, relay)
+/// Sends `call`, retrying reads as [`RetryPolicy`] allows; `done` gets the parsed JSON body or
+/// the error, exactly once.
+///
+/// Each attempt is one JS promise: the wait before a retry, `fetch` and the body read are
+/// chained in JS (`Promise.all([response, response.then(text)])`), and one Rust callback
+/// handles its outcome (see [`env::on_settled`]).
+pub fn send(call: Call, done: Done) {
+    let sending = Rc::new(Sending {
+        call,
+        started: env::now_ms(),
+        attempts: Cell::new(0),
+        done: Cell::new(Some(done)),
     });
+    attempt(sending, 0);
+}
 
-    let outcome = exchange(call, &controller.signal()).await;
+/// A call in flight.
+struct Sending {
+    call: Call,
+    started: f64,
+    /// Attempts that failed so far.
+    attempts: Cell<u32>,
+    done: Cell<Option<Done>>,
+}
 
-    // Both callbacks are unhooked before their closures drop, so neither can fire dead.
-    env::cancel_timer(&timer);
-    if let Some((signal, relay)) = &relay {
-        let _ = signal.remove_event_listener_with_callback("abort", relay.as_ref().unchecked_ref());
-    }
-    drop(on_timeout);
-    drop(relay);
-
-    let (response, text) = match outcome {
-        Ok(ok) => ok,
-        Err(()) if timed_out.get() => return Err((timeout(), None)),
-        Err(()) if call.signal.is_some_and(AbortSignal::aborted) => {
-            return Err((aborted(true), None))
+impl Sending {
+    /// Hands the outcome over (once).
+    fn finish(&self, result: Result<JsValue, Error>) {
+        if let Some(done) = self.done.take() {
+            done(result);
         }
-        Err(()) => return Err((network(), None)),
+    }
+}
+
+/// Starts one attempt, after `delay` milliseconds, under its own `AbortController` which the
+/// time limit and the caller's signal both trip through the controller's own bound `abort`
+/// (a JS function: no Rust closure to keep alive).
+fn attempt(sending: Rc<Sending>, delay: u32) {
+    let call = &sending.call;
+    if aborted(call.signal.as_ref()) {
+        return sending.finish(Err(aborted_error(sending.attempts.get() > 0)));
+    }
+    let controller = AbortController::new().ok().map(JsValue::from);
+    let abort = controller
+        .as_ref()
+        .and_then(|c| env::call(&env::get(c, "abort"), "bind", &[c]).ok());
+    let (Some(controller), Some(abort)) = (controller, abort) else {
+        return sending.finish(Err(env::unsupported("AbortController is not available")));
     };
-    decode(call, &response, &text)
+    let timer = env::start_timer(abort.unchecked_ref(), f64::from(delay + call.timeout_ms));
+    relay(call, "addEventListener", &abort);
+    let sent = env::now_ms() + f64::from(delay);
+    let exchanged = exchange(call, &env::get(&controller, "signal"), delay);
+    env::on_settled(
+        &exchanged,
+        Box::new(move |exchanged| {
+            env::cancel_timer(&timer);
+            relay(&sending.call, "removeEventListener", &abort);
+            let (error, retry_after) = match outcome(&sending.call, exchanged, sent) {
+                Ok(value) => return sending.finish(Ok(value)),
+                Err(failure) => failure,
+            };
+            let attempts = sending.attempts.get() + 1;
+            sending.attempts.set(attempts);
+            let call = &sending.call;
+            let elapsed = (env::now_ms() - sending.started).max(0.0) as u32;
+            let jitter = js_sys::Math::random();
+            let next = next_delay(&call.retry, attempts, elapsed, jitter, retry_after)
+                .filter(|_| is_retryable(call.method, &error));
+            match next {
+                Some(next) => attempt(sending, next),
+                None => sending.finish(Err(error)),
+            }
+        }),
+    );
 }
 
-/// Sends the request and reads the whole body; `Err(())` when `fetch` or the body read failed.
-async fn exchange(call: &Call<'_>, signal: &AbortSignal) -> Result<(Response, String), ()> {
-    let headers = Headers::new().map_err(drop)?;
-    if let Some(token) = call.bearer {
-        let mut value = String::with_capacity(7 + token.len());
-        value.push_str("Bearer ");
-        value.push_str(token);
-        headers.set("Authorization", &value).map_err(drop)?;
+/// `signal[method]("abort", abort)`: relays the caller's signal to the attempt's controller.
+fn relay(call: &Call, method: &str, abort: &JsValue) {
+    if let Some(signal) = &call.signal {
+        let _ = env::call(signal, method, &[&JsValue::from_str("abort"), abort]);
     }
-    let init = RequestInit::new();
-    init.set_method(call.method.as_str());
-    init.set_signal(Some(signal));
-    if let Some(json) = call.body {
-        headers
-            .set("Content-Type", "application/json")
-            .map_err(drop)?;
-        init.set_body(&JsValue::from_str(json));
-    }
-    init.set_headers(&headers);
-    let request = Request::new_with_str_and_init(call.url, &init).map_err(drop)?;
-    let response: Response = JsFuture::from(fetch(&request))
-        .await
-        .map_err(drop)?
-        .unchecked_into();
-    let text = JsFuture::from(response.text().map_err(drop)?)
-        .await
-        .map_err(drop)?;
-    Ok((response, text.as_string().unwrap_or_default()))
 }
 
-/// A 2xx body parsed as JSON, or the mapped error of any other status.
-fn decode(call: &Call<'_>, response: &Response, text: &str) -> Result<JsValue, Failure> {
-    let status = response.status();
-    let json = js_sys::JSON::parse(text).ok();
+/// The promise of one attempt: after `delay` ms, `fetch`, then the whole body as text; it
+/// resolves with `[response, text]`. The init is a plain object (no `Request`/`Headers`).
+fn exchange(call: &Call, signal: &JsValue, delay: u32) -> JsValue {
+    let init: JsValue = Object::new().into();
+    let headers: JsValue = Object::new().into();
+    env::set(&init, "method", &JsValue::from_str(call.method.as_str()));
+    env::set(&init, "signal", signal);
+    env::set(&init, "headers", &headers);
+    if let Some(token) = &call.bearer {
+        let value = JsValue::from_str(&cat(&["Bearer ", token]));
+        env::set(&headers, "Authorization", &value);
+    }
+    if let Some(json) = &call.body {
+        env::set(
+            &headers,
+            "Content-Type",
+            &JsValue::from_str("application/json"),
+        );
+        env::set(&init, "body", &JsValue::from_str(json));
+    }
+    let global = env::global();
+    let url = JsValue::from_str(&call.url);
+    // `fetch.bind(undefined, url, init)`, run when the delay is over.
+    let fetch = env::call(
+        &env::get(&global, "fetch"),
+        "bind",
+        &[&JsValue::UNDEFINED, &url, &init],
+    );
+    // `Function.prototype.call.bind(Response.prototype.text)`: response => response.text().
+    let text = env::get(
+        &env::get(&env::get(&global, "Response"), "prototype"),
+        "text",
+    );
+    let text_of = env::call(&env::get(&text, "call"), "bind", &[&text]);
+    let promise = env::get(&global, "Promise");
+    let chained = (|| {
+        let (fetch, text_of) = (fetch.ok()?, text_of.ok()?);
+        let response = if delay == 0 {
+            env::invoke(&fetch, &[])
+        } else {
+            env::call(&env::delay(f64::from(delay)), "then", &[&fetch])
+        }
+        .ok()?;
+        let body = env::call(&response, "then", &[&text_of]).ok()?;
+        let both = js_sys::Array::of2(&response, &body);
+        env::call(&promise, "all", &[&both]).ok()
+    })();
+    // A setup failure reads as a failed exchange (`network`).
+    chained.unwrap_or_else(|| env::call(&promise, "reject", &[]).unwrap_or(JsValue::UNDEFINED))
+}
+
+/// The JSON of an attempt that got a 2xx answer, or its error and the server's `Retry-After`
+/// in milliseconds. A failed exchange that lasted the whole time limit is a timeout.
+fn outcome(
+    call: &Call,
+    exchanged: Result<JsValue, JsValue>,
+    sent: f64,
+) -> Result<JsValue, (Error, Option<u32>)> {
+    let pair = exchanged.ok();
+    let text = pair.as_ref().and_then(|p| env::get(p, "1").as_string());
+    let (Some(pair), Some(text)) = (pair, text) else {
+        let error = if aborted(call.signal.as_ref()) {
+            aborted_error(true)
+        } else if env::now_ms() - sent + 5.0 >= f64::from(call.timeout_ms) {
+            // Timers may fire a millisecond early: a small tolerance.
+            Error::new(ErrorCode::Timeout, "the request timed out").reached_server(true)
+        } else {
+            Error::new(
+                ErrorCode::Network,
+                "network error: offline, unreachable, or this origin is not allowed (CORS)",
+            )
+            .reached_server(true)
+        };
+        return Err((error, None));
+    };
+    let response = env::get(&pair, "0");
+    let status = env::get(&response, "status").as_f64().unwrap_or(0.0) as u16;
+    let json = js_sys::JSON::parse(&text).ok();
     if (200..300).contains(&status) {
         return json.ok_or_else(|| {
             let error = Error::new(ErrorCode::BadResponse, "the response is not valid JSON");
             (error.with_status(status).reached_server(true), None)
         });
     }
-    let body = json.as_ref().and_then(error_body);
-    let error = (call.map_error)(status, text, body);
-    let retry_after = response
-        .headers()
-        .get("Retry-After")
-        .ok()
-        .flatten()
-        .and_then(|v| parse_retry_after(&v, env::now_ms()));
+    let error = (call.map_error)(status, &text, json.as_ref().and_then(error_body));
+    let retry_after = env::call(
+        &env::get(&response, "headers"),
+        "get",
+        &[&JsValue::from_str("Retry-After")],
+    )
+    .ok()
+    .and_then(|v| v.as_string())
+    .and_then(|v| retry_after_with(&v, env::now_ms(), js_date));
     Err((error, retry_after))
+}
+
+/// Whether the caller's signal has fired.
+fn aborted(signal: Option<&AbortSignal>) -> bool {
+    signal.is_some_and(|s| env::get(s, "aborted").is_truthy())
+}
+
+/// `aborted`: the caller's signal fired; `sent` says whether the request had left.
+fn aborted_error(sent: bool) -> Error {
+    Error::new(ErrorCode::Aborted, "the request was aborted").reached_server(sent)
 }
 
 /// The error fields of a JSON error body, in every shape WordPress.com sends (read with
@@ -185,21 +243,14 @@ fn error_body(json: &JsValue) -> Option<ErrorBody> {
     if !json.is_object() {
         return None;
     }
-    let text = |object: &JsValue, key: &str| {
-        js_sys::Reflect::get(object, &JsValue::from_str(key))
-            .ok()
-            .and_then(|v| v.as_string())
-            .filter(|s| !s.is_empty())
-    };
-    let errors = js_sys::Reflect::get(json, &JsValue::from_str("errors"))
-        .ok()
-        .filter(js_sys::Array::is_array)
-        .and_then(|items| js_sys::Reflect::get_u32(&items, 0).ok())
-        .filter(JsValue::is_object)
-        .map(|first| ErrorItem {
-            error: text(&first, "error"),
-            message: text(&first, "message"),
-        });
+    let text =
+        |object: &JsValue, key: &str| env::get(object, key).as_string().filter(|s| !s.is_empty());
+    // `errors[0]`: the key "0" reads an array's first item.
+    let first = env::get(&env::get(json, "errors"), "0");
+    let errors = first.is_object().then(|| ErrorItem {
+        error: text(&first, "error"),
+        message: text(&first, "message"),
+    });
     Some(ErrorBody {
         error: text(json, "error"),
         code: text(json, "code"),
@@ -210,21 +261,7 @@ fn error_body(json: &JsValue) -> Option<ErrorBody> {
     })
 }
 
-/// `network`: no response at all. The request may still have reached the server.
-fn network() -> Error {
-    Error::new(
-        ErrorCode::Network,
-        "network error: offline, unreachable, or this origin is not allowed (CORS)",
-    )
-    .reached_server(true)
-}
-
-/// `timeout`: the attempt ran past its time limit.
-fn timeout() -> Error {
-    Error::new(ErrorCode::Timeout, "the request timed out").reached_server(true)
-}
-
-/// `aborted`: the caller's signal fired; `sent` says whether the request had left.
-fn aborted(sent: bool) -> Error {
-    Error::new(ErrorCode::Aborted, "the request was aborted").reached_server(sent)
+/// `Date.parse(text)`, `None` for what it cannot read.
+fn js_date(text: &str) -> Option<f64> {
+    Some(js_sys::Date::parse(text)).filter(|ms| !ms.is_nan())
 }

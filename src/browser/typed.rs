@@ -4,16 +4,51 @@
 //! The npm package is built without it: its JavaScript surface returns the JSON normalised in
 //! place by [`super::normalise`], and serde is the largest thing a wasm can carry.
 
-use super::client::{bad_shape, Client, Operation};
+use super::client::{bad_shape, Client, Operation, RequestOptions};
+use super::Auth;
 use crate::core::error::check_token_info;
 use crate::core::models::{LikeResult, Likes, Me, NewPost, Post, Sites, TokenInfo};
 use crate::core::{Error, ErrorCode};
+use crate::core::{Method, Token};
+use alloc::boxed::Box;
+use alloc::rc::Rc;
 use alloc::string::ToString;
+use core::cell::Cell;
+use js_sys::Promise;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 
 impl Client {
+    /// Runs `operation` and returns its result as plain JS data (what the JS surface returns):
+    /// the typed calls' JSON normalised in place, `request`'s as sent.
+    pub async fn run(&self, operation: Operation) -> Result<JsValue, Error> {
+        settle(|done| self.start(operation, done)).await
+    }
+
+    /// Sends `operation`'s request and returns the JSON body as sent.
+    async fn fetch(&self, operation: &Operation) -> Result<JsValue, Error> {
+        settle(|done| self.start_raw(operation, done)).await
+    }
+
+    /// Any REST call: `path` like `/me/sites` or `/sites/example.com/posts/`. Returns the JSON
+    /// exactly as WordPress.com sent it.
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        options: RequestOptions,
+    ) -> Result<JsValue, Error> {
+        let path = path.to_string();
+        self.fetch(&Operation::Request {
+            method,
+            path,
+            options,
+        })
+        .await
+    }
+
     /// `GET /me`: the signed-in user.
     pub async fn me(&self) -> Result<Me, Error> {
         decode(self.fetch(&Operation::Me).await?)
@@ -62,7 +97,35 @@ impl Client {
         check_token_info(&info, self.client_id()?)?;
         Ok(info)
     }
+}
 
+impl Auth {
+    /// Loads the token and state from an asynchronous storage adapter (a no-op for the other
+    /// backends) and returns the token, if any. Await it before using an adapter-backed `Auth`.
+    pub async fn restore(&self) -> Result<Option<Token>, Error> {
+        settle(|done| self.restore_with(done)).await
+    }
+}
+
+/// Awaits a callback-style operation of the browser layer: `start` gets the callback to call
+/// with the outcome (which it does exactly once).
+async fn settle<T: 'static>(
+    start: impl FnOnce(Box<dyn FnOnce(Result<T, Error>)>),
+) -> Result<T, Error> {
+    let slot: Rc<Cell<Option<Result<T, Error>>>> = Rc::new(Cell::new(None));
+    let mut start = Some(start);
+    let promise = Promise::new(&mut |resolve, _reject| {
+        let slot = slot.clone();
+        if let Some(start) = start.take() {
+            start(Box::new(move |outcome| {
+                slot.set(Some(outcome));
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            }));
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    slot.take()
+        .unwrap_or_else(|| Err(Error::new(ErrorCode::Unsupported, "the call never settled")))
 }
 
 /// Decodes a JSON value into a model with serde-wasm-bindgen (the typed Rust API only); a shape
@@ -78,4 +141,3 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|_| Error::new(ErrorCode::InvalidInput, "value cannot be sent as JSON"))
 }
-

@@ -1,10 +1,10 @@
 //! The URL that sends the user to WordPress.com to grant a token (implicit flow).
 
-use alloc::{string::String, vec};
 use super::error::{Error, ErrorCode};
 use super::form::push_pair;
-use super::text::split_list;
+use super::text::{join, split_list};
 use super::url::{http_base, is_absolute_http};
+use alloc::{string::String, vec};
 
 /// Everything the authorize URL is made of.
 #[derive(Clone, Copy, Debug)]
@@ -37,13 +37,13 @@ fn invalid(message: &str) -> Error {
 pub fn build_authorize_url(req: &AuthorizeRequest) -> Result<String, Error> {
     let base =
         http_base(req.oauth_base).ok_or_else(|| invalid("oauthBase must be an http(s) URL"))?;
-    if req.client_id.trim().is_empty() {
+    if req.client_id.trim_ascii().is_empty() {
         return Err(invalid("clientId is required"));
     }
     if !is_absolute_http(req.redirect_uri) {
         return Err(invalid("redirectUri must be an absolute http(s) URL"));
     }
-    if req.redirect_uri.contains('#') {
+    if req.redirect_uri.bytes().any(|b| b == b'#') {
         // The token arrives in the fragment; a fragment in the URI would clash with it.
         return Err(invalid("redirectUri must not contain a #fragment"));
     }
@@ -61,7 +61,7 @@ pub fn build_authorize_url(req: &AuthorizeRequest) -> Result<String, Error> {
             "global and auth scopes cannot be combined with others",
         ));
     }
-    let scope = scopes.join(" ");
+    let scope = join(&scopes, ' ');
 
     let mut query = String::new();
     push_pair(&mut query, "client_id", req.client_id);
@@ -83,4 +83,32 @@ pub fn build_authorize_url(req: &AuthorizeRequest) -> Result<String, Error> {
     });
     url.push_str(&query);
     Ok(url)
+}
+
+/// Unpadded base64url (RFC 4648 §5), the encoding of the `state`: safe in a URL and in a
+/// fragment without escaping (32 random bytes give 43 characters).
+pub fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::new();
+    let (mut bits, mut held) = (0u32, 0u32);
+    for byte in bytes {
+        // Only the `held` low bits are still to be written: keep the buffer small.
+        bits = ((bits << 8) | u32::from(*byte)) & 0xffff;
+        held += 8;
+        while held >= 6 {
+            held -= 6;
+            push_sextet(&mut out, ALPHABET, bits >> held);
+        }
+    }
+    if held > 0 {
+        push_sextet(&mut out, ALPHABET, bits << (6 - held));
+    }
+    out
+}
+
+/// Appends the base64 character for the low 6 bits of `bits`.
+fn push_sextet(out: &mut String, alphabet: &[u8; 64], bits: u32) {
+    if let Some(c) = alphabet.get((bits & 63) as usize) {
+        out.push(char::from(*c));
+    }
 }

@@ -1,10 +1,10 @@
 //! The REST routes the client knows, declared as data, and URL building for any route.
 
-use alloc::string::String;
 use super::error::{Error, ErrorCode};
 use super::form::{push_encoded, push_pair};
-use super::text::{parse_digits, push_u64};
+use super::text::{has, parse_digits, pieces, push_u64, trim_slashes, u64_text};
 use super::url::http_base;
+use alloc::string::String;
 
 /// The HTTP methods WordPress.com's REST API has.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -112,36 +112,40 @@ fn invalid(message: &str) -> Error {
 /// Refuses what could escape the path: empty values, whitespace, `?`, `#`, `%`, `..` and
 /// characters a host name cannot hold (`invalid_config`).
 pub fn site_segment(site: &str) -> Result<String, Error> {
-    let lower = site
-        .get(..8)
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let rest = if lower.starts_with("https://") {
-        site.get(8..)
-    } else if lower.starts_with("http://") {
-        site.get(7..)
-    } else {
-        Some(site)
-    }
-    .unwrap_or("");
+    let scheme = |prefix: &str| {
+        site.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            .then(|| site.get(prefix.len()..))
+            .flatten()
+    };
+    let rest = scheme("https://")
+        .or_else(|| scheme("http://"))
+        .unwrap_or(site);
     let rest = rest.strip_suffix('/').unwrap_or(rest);
     if rest.is_empty() {
         return Err(invalid("site is empty"));
     }
     if let Some(id) = parse_digits(rest) {
         return if id > 0 {
-            let mut out = String::new();
-            push_u64(&mut out, id);
-            Ok(out)
+            Ok(u64_text(id))
         } else {
             Err(invalid("a site ID must be a positive number"))
         };
     }
-    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ':' | '/');
-    if rest.contains("..") || rest.split('/').any(str::is_empty) || !rest.chars().all(allowed) {
+    let allowed =
+        |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b':' | b'/');
+    if has(rest, "..") || pieces(rest, b'/').any(str::is_empty) || !rest.bytes().all(allowed) {
         return Err(invalid("site must be a numeric ID or a domain"));
     }
-    Ok(rest.replace('/', "::"))
+    let mut out = String::new();
+    for c in rest.chars() {
+        if c == '/' {
+            out.push_str("::");
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
 }
 
 /// Builds `{api_base}/rest/v{version}{path}` (versions 1, 1.1, 1.2, 1.3) or
@@ -160,7 +164,7 @@ pub fn build_api_url(
         "2" => "/wpcom/v",
         _ => return Err(invalid("apiVersion must be 1, 1.1, 1.2, 1.3 or 2")),
     };
-    if !path.starts_with('/') || path.contains("..") || path.contains(['#', '?']) {
+    if !path.starts_with('/') || has(path, "..") || path.bytes().any(|b| b == b'#' || b == b'?') {
         return Err(invalid("path must start with / and hold no .., # or ?"));
     }
     let mut url = String::from(base);
@@ -180,7 +184,7 @@ pub fn build_api_url(
 
 /// The `/oauth2/token-info` URL that tells which application and user `token` belongs to.
 pub fn build_token_info_url(oauth_base: &str, client_id: &str, token: &str) -> String {
-    let mut url = String::from(oauth_base.trim_end_matches('/'));
+    let mut url = String::from(trim_slashes(oauth_base));
     url.push_str("/oauth2/token-info?client_id=");
     push_encoded(&mut url, client_id);
     url.push_str("&token=");

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::models::lenient;
 use super::models::TokenInfo;
-use super::text::{cat, push_u64};
+use super::text::{cat, has, push_u64};
 
 /// What went wrong, as a stable snake_case code (see [`ErrorCode::as_str`]).
 #[non_exhaustive]
@@ -248,10 +248,10 @@ pub fn error_from_response(status: u16, body_text: &str, body: Option<ErrorBody>
         ErrorCode::RateLimited
     } else if let Some(c) = json_code {
         ErrorCode::from_wire(c)
-    } else if body_text.contains("Limit reached") {
+    } else if has(body_text, "Limit reached") {
         // WordPress.com's undocumented throttle: an HTML page, in practice with HTTP 500.
         ErrorCode::RateLimited
-    } else if status == 404 && body_text.trim().is_empty() {
+    } else if status == 404 && body_text.trim_ascii().is_empty() {
         ErrorCode::NotFound
     } else if status >= 500 {
         ErrorCode::ServerError

@@ -1,8 +1,8 @@
 //! `application/x-www-form-urlencoded`, the encoding of OAuth redirects and of query strings.
 
-use alloc::{string::String, vec::Vec};
 use super::error::{Error, ErrorCode};
-use super::text::cat;
+use super::text::{cat, cut, pieces};
+use alloc::{string::String, vec::Vec};
 
 /// Parses `k=v&k2=v2` into pairs: `+` is a space, `%XX` is decoded, empty pairs are skipped.
 ///
@@ -10,8 +10,8 @@ use super::text::cat;
 /// repeated key is how an attacker smuggles a second token or state into a redirect.
 pub fn parse_form(s: &str) -> Result<Vec<(String, String)>, Error> {
     let mut out: Vec<(String, String)> = Vec::new();
-    for pair in s.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+    for pair in pieces(s, b'&').filter(|p| !p.is_empty()) {
+        let (k, v) = cut(pair, b'=').unwrap_or((pair, ""));
         let key = decode_component(k)?;
         if out.iter().any(|(seen, _)| *seen == key) {
             return Err(bad_redirect(cat(&["duplicate parameter: ", &key])));

@@ -26,7 +26,7 @@ pub mod models;
 pub mod quirks;
 pub mod redirect;
 pub mod retry;
-mod text;
+pub(crate) mod text;
 pub mod token;
 mod url;
 

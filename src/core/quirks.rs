@@ -6,8 +6,8 @@
 //! (`models::lenient`). What a fix does to one value is decided here, natively testable; the
 //! browser layer only walks the paths and reads and writes JS values.
 
-use alloc::{string::String, vec::Vec};
 use super::text::{is_whole, parse_digits, split_list, u64_text};
+use alloc::{string::String, vec::Vec};
 
 /// How one field is normalised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,7 +120,7 @@ impl Fix {
 fn number(seen: Seen<'_>) -> Option<f64> {
     match seen {
         Seen::Number(n) if n.is_finite() => Some(n),
-        Seen::Text(s) => parse_digits(s.trim()).map(|n| n as f64),
+        Seen::Text(s) => parse_digits(s.trim_ascii()).map(|n| n as f64),
         _ => None,
     }
 }
@@ -131,7 +131,7 @@ fn truthy(seen: Seen<'_>) -> bool {
         Seen::Null => false,
         Seen::Bool(b) => b,
         Seen::Number(n) => n != 0.0 && !n.is_nan(),
-        Seen::Text(s) => !matches!(s.trim(), "" | "0" | "false"),
+        Seen::Text(s) => !matches!(s.trim_ascii(), "" | "0" | "false"),
         Seen::Array(len) => len != 0,
         Seen::Object => true,
     }
@@ -141,14 +141,13 @@ fn truthy(seen: Seen<'_>) -> bool {
 fn id_text(seen: Seen<'_>) -> Option<String> {
     match seen {
         Seen::Text(s) => Some(String::from(s)),
-        Seen::Number(n) if (0.0..=MAX_SAFE).contains(&n) && is_whole(n) => {
-            Some(u64_text(n as u64))
-        }
+        Seen::Number(n) if (0.0..=MAX_SAFE).contains(&n) && is_whole(n) => Some(u64_text(n as u64)),
         _ => None,
     }
 }
 
-/// One rule: the field at `path` (keys separated by `.`, `*` for every item of an array) gets
+/// One rule: the field at `path` (keys separated by `.`; `*` for every item of an array or
+/// every value of an object) gets
 /// the fix. A path that stops at a missing object or array is skipped; a missing last field is
 /// fixed like `null` (so a normalised shape always has its fields).
 pub type Rule = (&'static str, Fix);
@@ -220,7 +219,11 @@ const POST: &[Rule] = &[
     ("sticky", Fix::Bool),
     ("parent", Fix::ObjectOrNull),
     ("tags", Fix::Object),
+    ("tags.*.ID", Fix::Number),
+    ("tags.*.post_count", Fix::Number),
     ("categories", Fix::Object),
+    ("categories.*.ID", Fix::Number),
+    ("categories.*.post_count", Fix::Number),
     ("like_count", Fix::Number),
     ("i_like", Fix::Bool),
 ];

@@ -5,7 +5,7 @@ use core::fmt;
 
 use super::error::{Error, ErrorCode};
 use super::form::{decode_component, parse_form};
-use super::text::{cat, parse_digits, split_list};
+use super::text::{cat, cut, parse_digits, pieces, split_list};
 use super::token::{AccessToken, Token};
 
 /// What an OAuth redirect carried.
@@ -86,8 +86,8 @@ const OAUTH_KEYS: [&str; 9] = [
 /// Whether a raw `k=v&…` string names `access_token` or `error` (checked without decoding, so
 /// a malformed string that is not OAuth data is not reported as a bad redirect).
 fn names_oauth_key(raw: &str) -> bool {
-    raw.split('&').any(|p| {
-        let key = p.split_once('=').map_or(p, |(k, _)| k);
+    pieces(raw, b'&').any(|p| {
+        let key = cut(p, b'=').map_or(p, |(k, _)| k);
         key == "access_token" || key == "error"
     })
 }
@@ -152,11 +152,11 @@ fn bad(message: &str) -> Error {
 
 /// Splits a URL into (before `?`, query, fragment), each without its delimiter.
 fn split_url(url: &str) -> (&str, Option<&str>, Option<&str>) {
-    let (rest, fragment) = match url.split_once('#') {
+    let (rest, fragment) = match cut(url, b'#') {
         Some((r, f)) => (r, Some(f)),
         None => (url, None),
     };
-    match rest.split_once('?') {
+    match cut(rest, b'?') {
         Some((base, query)) => (base, Some(query), fragment),
         None => (rest, None, fragment),
     }
@@ -255,12 +255,10 @@ pub fn complete_redirect(
 pub fn scrub_url(url: &str) -> String {
     let (base, query, _) = split_url(url);
     let mut out = String::from(base);
-    let kept = query
-        .unwrap_or("")
-        .split('&')
+    let kept = pieces(query.unwrap_or(""), b'&')
         .filter(|p| !p.is_empty())
         .filter(|p| {
-            let raw = p.split_once('=').map_or(*p, |(k, _)| k);
+            let raw = cut(p, b'=').map_or(*p, |(k, _)| k);
             let key = decode_component(raw).unwrap_or_default();
             !OAUTH_KEYS.contains(&raw) && !OAUTH_KEYS.contains(&key.as_str())
         });

@@ -5,6 +5,7 @@
 
 use super::endpoint::Method;
 use super::error::{Error, ErrorCode};
+use super::text::{parse_digits, pieces};
 
 /// Bounds on retrying a read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,27 +46,44 @@ pub fn is_retryable(method: Method, err: &Error) -> bool {
 /// Reads a `Retry-After` header as milliseconds to wait: delta-seconds or an IMF-fixdate
 /// (`Sun, 06 Nov 1994 08:49:37 GMT`). Past dates give 0; waits are capped at one day.
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u32> {
-    let value = value.trim();
+    retry_after_with(value, now_ms, parse_http_date)
+}
+
+/// [`parse_retry_after`] with the date parser given: the browser passes `Date.parse`, which
+/// reads IMF-fixdates (and more) and keeps this module's own parser out of the wasm.
+pub fn retry_after_with(
+    value: &str,
+    now_ms: f64,
+    parse_date: fn(&str) -> Option<f64>,
+) -> Option<u32> {
+    let value = value.trim_ascii();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // Too many digits to parse is an absurd wait: cap it like any other.
-        let secs: u64 = value.parse().unwrap_or(u64::MAX);
+        let secs = parse_digits(value).unwrap_or(u64::MAX);
         return Some(secs.saturating_mul(1000).min(u64::from(MAX_RETRY_AFTER_MS)) as u32);
     }
-    let at_ms = parse_http_date(value)?;
+    let at_ms = parse_date(value)?;
     let wait = (at_ms - now_ms).clamp(0.0, f64::from(MAX_RETRY_AFTER_MS));
     // Rounded up (`f64::ceil` is not in `core`): never retry before the server's moment.
     let whole = wait as u32;
-    Some(if f64::from(whole) < wait { whole + 1 } else { whole })
+    Some(if f64::from(whole) < wait {
+        whole + 1
+    } else {
+        whole
+    })
 }
 
-/// Parses an IMF-fixdate into milliseconds since the epoch.
-fn parse_http_date(s: &str) -> Option<f64> {
-    let mut parts = s.split(' ').filter(|p| !p.is_empty());
+/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into milliseconds since the epoch.
+pub fn parse_http_date(s: &str) -> Option<f64> {
+    let mut parts = pieces(s, b' ').filter(|p| !p.is_empty());
     let weekday = parts.next()?;
-    let day: u32 = two_digits(parts.next()?)?;
+    let day = two_digits(parts.next()?)?;
     let month = month_number(parts.next()?)?;
-    let year = parts.next()?;
-    let mut hms = parts.next()?.split(':');
+    let year = parts
+        .next()
+        .filter(|y| y.len() == 4)
+        .and_then(parse_digits)?;
+    let mut hms = pieces(parts.next()?, b':');
     let (h, m, sec) = (
         two_digits(hms.next()?)?,
         two_digits(hms.next()?)?,
@@ -73,7 +91,6 @@ fn parse_http_date(s: &str) -> Option<f64> {
     );
     let valid = weekday.len() == 4
         && weekday.ends_with(',')
-        && year.len() == 4
         && (1..=31).contains(&day)
         && h < 24
         && m < 60
@@ -84,18 +101,14 @@ fn parse_http_date(s: &str) -> Option<f64> {
     if !valid {
         return None;
     }
-    let year: i64 = year.parse().ok()?;
-    let days = days_from_civil(year, month, i64::from(day));
-    let secs = days * 86_400 + i64::from(h * 3600 + m * 60 + sec);
+    let days = days_from_civil(year as i64, month, day as i64);
+    let secs = days * 86_400 + (h * 3600 + m * 60 + sec) as i64;
     Some(secs as f64 * 1000.0)
 }
 
-fn two_digits(s: &str) -> Option<u32> {
-    if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
-    } else {
-        None
-    }
+/// Exactly two ASCII digits.
+fn two_digits(s: &str) -> Option<u64> {
+    (s.len() == 2).then(|| parse_digits(s)).flatten()
 }
 
 fn month_number(s: &str) -> Option<i64> {

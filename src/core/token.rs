@@ -4,7 +4,7 @@ use alloc::{string::String, string::ToString, vec::Vec};
 use core::fmt;
 
 use super::form::{encode_pairs, parse_form};
-use super::text::{parse_digits, split_list, u64_text};
+use super::text::{join, parse_digits, split_list, u64_text};
 
 /// An OAuth access token. `Debug` prints `AccessToken([redacted])`; there is no `Display`, so
 /// the secret only leaves through [`AccessToken::secret`].
@@ -87,7 +87,7 @@ impl Token {
             None => String::new(),
         };
         let site_id = self.site_id.map(u64_text).unwrap_or_default();
-        let scope = self.scope.join(" ");
+        let scope = join(&self.scope, ' ');
         encode_pairs(&[
             ("v", STORAGE_VERSION),
             ("access_token", self.access_token.secret()),

@@ -1,14 +1,15 @@
 //! The JS `Auth` class: converts options and results, delegates to [`browser::Auth`].
 
-use alloc::string::String;
-use super::convert::{get, opt_text, opt_token_to_js, token_to_js};
+use super::convert::{get, opt_token_to_js, token_to_js, Options};
 use super::error::to_js as error_to_js;
-use crate::browser::{self, storage::Storage, AuthConfig};
+use super::promise::promise;
+use crate::browser::{self, env, storage::Storage, AuthConfig};
 use crate::core::Error;
+use alloc::boxed::Box;
+use alloc::string::String;
 use js_sys::{Function, Promise};
 use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 /// Signing in with WordPress.com (implicit OAuth) and keeping the token.
 #[wasm_bindgen(js_name = Auth, skip_typescript)]
@@ -65,19 +66,21 @@ impl JsAuth {
     /// Reloads the token and state from the storage: `Token | null`.
     pub fn restore(&self) -> Promise {
         let auth = self.inner.clone();
-        future_to_promise(async move {
-            match auth.restore().await {
-                Ok(token) => Ok(opt_token_to_js(token.as_ref())),
-                Err(e) => Err(error_to_js(&e, None)),
-            }
-        })
+        promise(
+            move |done| {
+                auth.restore_with(Box::new(move |restored| {
+                    done(restored.map(|token| opt_token_to_js(token.as_ref())));
+                }));
+            },
+            None,
+        )
     }
 
     /// Calls `callback(reason)` when the session ends.
     #[wasm_bindgen(js_name = onSignedOut)]
     pub fn on_signed_out(&self, callback: Function) {
         self.inner.on_signed_out(move |reason| {
-            let _ = callback.call1(&JsValue::NULL, &JsValue::from_str(reason.as_str()));
+            let _ = env::invoke(&callback, &[&JsValue::from_str(reason.as_str())]);
         });
     }
 
@@ -85,7 +88,7 @@ impl JsAuth {
     #[wasm_bindgen(js_name = onExpiring)]
     pub fn on_expiring(&self, callback: Function, seconds_before: Option<f64>) {
         let fire = move |token: &crate::core::Token| {
-            let _ = callback.call1(&JsValue::NULL, &token_to_js(token));
+            let _ = env::invoke(&callback, &[&token_to_js(token)]);
         };
         self.inner.on_expiring(fire, seconds_before.unwrap_or(60.0));
     }
@@ -103,27 +106,30 @@ impl JsAuth {
 
 /// The `Auth` behind a JS `Auth` object, through [`JsAuth::link`]; `None` for anything else.
 pub fn take_linked(object: &JsValue) -> Option<browser::Auth> {
-    let link = get(object, "__wpcomLink").dyn_into::<Function>().ok()?;
-    let linked = link.call0(object).ok()?;
-    JsAuth::try_from_js_value(linked).ok().map(|auth| auth.inner)
+    let linked = env::call(object, "__wpcomLink", &[]).ok()?;
+    JsAuth::try_from_js_value(linked)
+        .ok()
+        .map(|auth| auth.inner)
 }
 
 /// Reads the JS options object into a Rust `Auth`.
 fn auth_from_options(options: &JsValue) -> Result<browser::Auth, Error> {
-    let required = |key: &str| opt_text(options, key).map(Option::unwrap_or_default);
-    let mut config = AuthConfig::new(required("clientId")?, required("redirectUri")?);
-    config.scope = opt_text(options, "scope")?;
-    config.blog = opt_text(options, "blog")?;
-    config.oauth_base = opt_text(options, "oauthBase")?;
+    let o = Options::new(options);
+    let mut config = AuthConfig::new(
+        o.text("clientId").unwrap_or_default(),
+        o.text("redirectUri").unwrap_or_default(),
+    );
+    config.scope = o.text("scope");
+    config.blog = o.text("blog");
+    config.oauth_base = o.text("oauthBase");
     config.login = get(options, "login").is_truthy();
+    o.check()?;
     config.storage = Storage::from_js(&get(options, "storage"))?;
     browser::Auth::new(config)
 }
 
 /// `location.href`, or `unsupported` where there is no page.
 fn current_href() -> Result<String, Error> {
-    browser::env::window()?
-        .location()
-        .href()
-        .map_err(|_| browser::env::unsupported("location.href is not readable"))
+    browser::env::current_href()
+        .ok_or_else(|| browser::env::unsupported("location.href is not readable here"))
 }

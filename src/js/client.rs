@@ -4,17 +4,17 @@
 //! Each method only converts its arguments into an [`Operation`]; [`Client::run`] does the rest,
 //! so there is one async state machine in the wasm instead of one per method.
 
-use alloc::string::String;
 use super::auth::take_linked;
-use super::convert::{self, get, is_absent, opt_text, opt_u32};
+use super::convert::{self, get, Options};
 use super::error::to_js as error_to_js;
+use super::promise::promise;
 use crate::browser::client::Operation;
 use crate::browser::{Client, ClientConfig, RequestOptions};
 use crate::core::retry::RetryPolicy;
 use crate::core::{Error, Method};
+use alloc::string::String;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 /// A WordPress.com REST client.
 #[wasm_bindgen(js_name = Client, skip_typescript)]
@@ -101,13 +101,13 @@ impl JsClient {
     ) -> Promise {
         let prepared = convert::signal(options)
             .and_then(|signal| Ok((self.inner.with_signal(signal), operation?)));
-        future_to_promise(async move {
-            let result = match prepared {
-                Ok((client, operation)) => client.run(operation).await,
-                Err(e) => Err(e),
-            };
-            result.map_err(|e| error_to_js(&e, input.as_ref()))
-        })
+        promise(
+            move |done| match prepared {
+                Ok((client, operation)) => client.start(operation, done),
+                Err(error) => done(Err(error)),
+            },
+            input,
+        )
     }
 }
 
@@ -126,61 +126,60 @@ fn request_operation(
     let path = path
         .as_string()
         .ok_or_else(|| convert::invalid_option("path"))?;
-    let body = get(options, "body");
-    Ok(Operation::Request {
+    let o = Options::new(options);
+    let request = RequestOptions {
+        query: convert::query(&get(options, "query"))?,
+        body: Some(get(options, "body")).filter(|body| !body.is_undefined()),
+        api_version: o.text("apiVersion"),
+    };
+    o.check().map(|()| Operation::Request {
         method,
         path,
-        options: RequestOptions {
-            query: convert::query(&get(options, "query"))?,
-            body: (!body.is_undefined()).then_some(body),
-            api_version: opt_text(options, "apiVersion")?,
-        },
+        options: request,
     })
 }
 
 /// Reads the JS options object into a [`ClientConfig`].
 fn config_from_options(options: &JsValue) -> Result<ClientConfig, Error> {
-    let auth_value = get(options, "auth");
-    let auth = if is_absent(&auth_value) {
-        None
-    } else {
-        Some(take_linked(&auth_value).ok_or_else(|| convert::invalid_option("auth"))?)
-    };
-    Ok(ClientConfig {
+    let o = Options::new(options);
+    let auth = o.value("auth").and_then(|auth| {
+        let linked = take_linked(&auth);
+        if linked.is_none() {
+            o.refuse("auth");
+        }
+        linked
+    });
+    let config = ClientConfig {
         auth,
-        token: opt_text(options, "token")?,
-        api_base: opt_text(options, "apiBase")?,
-        oauth_base: opt_text(options, "oauthBase")?,
-        client_id: opt_text(options, "clientId")?,
-        timeout_ms: opt_u32(options, "timeoutMs")?,
-        retry: retry_policy(&get(options, "retry"))?,
-    })
+        token: o.text("token"),
+        api_base: o.text("apiBase"),
+        oauth_base: o.text("oauthBase"),
+        client_id: o.text("clientId"),
+        timeout_ms: o.count("timeoutMs"),
+        retry: o.value("retry").map(|retry| retry_policy(&o, &retry)),
+    };
+    o.check().map(|()| config)
 }
 
 /// `retry: false` turns retries off; an object overrides some of the defaults.
-fn retry_policy(value: &JsValue) -> Result<Option<RetryPolicy>, Error> {
-    if is_absent(value) {
-        return Ok(None);
-    }
+fn retry_policy(o: &Options<'_>, value: &JsValue) -> RetryPolicy {
     let mut policy = RetryPolicy::default();
     if value.as_bool() == Some(false) {
         policy.max_attempts = 1;
-        return Ok(Some(policy));
-    }
-    if !value.is_object() {
-        return Err(convert::invalid_option("retry"));
-    }
-    let fields: [(&str, &mut u32); 4] = [
-        ("maxAttempts", &mut policy.max_attempts),
-        ("maxTotalMs", &mut policy.max_total_ms),
-        ("baseDelayMs", &mut policy.base_delay_ms),
-        ("maxDelayMs", &mut policy.max_delay_ms),
-    ];
-    for (key, field) in fields {
-        if let Some(n) = opt_u32(value, key)? {
-            *field = n;
+    } else if value.is_object() {
+        let fields = Options::new(value);
+        let read = |key, default| fields.count(key).unwrap_or(default);
+        policy = RetryPolicy {
+            max_attempts: read("maxAttempts", policy.max_attempts).max(1),
+            max_total_ms: read("maxTotalMs", policy.max_total_ms),
+            base_delay_ms: read("baseDelayMs", policy.base_delay_ms),
+            max_delay_ms: read("maxDelayMs", policy.max_delay_ms),
+        };
+        if fields.check().is_err() {
+            o.refuse("retry");
         }
+    } else {
+        o.refuse("retry");
     }
-    policy.max_attempts = policy.max_attempts.max(1);
-    Ok(Some(policy))
+    policy
 }

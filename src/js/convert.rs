@@ -1,55 +1,78 @@
 //! Conversions between JS values and the Rust types, with `Reflect` rather than serde where
 //! the shape is small (each serde impl costs code size).
 
-use alloc::{string::String, vec::Vec};
 use super::error::set;
+use crate::browser::env;
+use crate::core::text::{cat, parse_digits};
 use crate::core::{Error, ErrorCode, Token};
+use alloc::{string::String, vec::Vec};
+use core::cell::Cell;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// `object[key]`, `undefined` when `object` is not an object.
-pub fn get(object: &JsValue, key: &str) -> JsValue {
-    if !object.is_object() {
-        return JsValue::UNDEFINED;
-    }
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
+pub use crate::browser::env::get;
 
 /// True for `undefined` and `null`.
 pub fn is_absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
-/// A string option that may also be given as a number (`clientId: 1234`, `blog: 123`).
-pub fn opt_text(object: &JsValue, key: &str) -> Result<Option<String>, Error> {
-    let value = get(object, key);
-    if is_absent(&value) {
-        return Ok(None);
-    }
-    if let Some(s) = value.as_string() {
-        return Ok(Some(s));
-    }
-    if value.as_f64().is_some() {
-        return Ok(Some(text(&value)));
-    }
-    Err(invalid_option(key))
+/// Reads an options object. An option of the wrong type reads as absent and is remembered:
+/// [`Options::check`] then reports the first one, so reading stays one straight line (each
+/// early return would add drop code for everything read so far).
+pub struct Options<'a> {
+    object: &'a JsValue,
+    bad: Cell<Option<&'static str>>,
 }
 
-/// A number option.
-pub fn opt_number(object: &JsValue, key: &str) -> Result<Option<f64>, Error> {
-    let value = get(object, key);
-    if is_absent(&value) {
-        return Ok(None);
+impl<'a> Options<'a> {
+    /// A reader of `object` (anything that is not an object has no options).
+    pub fn new(object: &'a JsValue) -> Options<'a> {
+        Options {
+            object,
+            bad: Cell::new(None),
+        }
     }
-    value.as_f64().map(Some).ok_or_else(|| invalid_option(key))
-}
 
-/// A non-negative integer option, capped to `u32`.
-pub fn opt_u32(object: &JsValue, key: &str) -> Result<Option<u32>, Error> {
-    match opt_number(object, key)? {
-        Some(n) if n >= 0.0 && n.is_finite() => Ok(Some(n.min(f64::from(u32::MAX)) as u32)),
-        Some(_) => Err(invalid_option(key)),
-        None => Ok(None),
+    /// `object[key]`, or `None` when absent (`undefined` or `null`).
+    pub fn value(&self, key: &str) -> Option<JsValue> {
+        Some(get(self.object, key)).filter(|v| !is_absent(v))
+    }
+
+    /// Remembers `key` as the first option of a wrong type.
+    pub fn refuse(&self, key: &'static str) {
+        if self.bad.get().is_none() {
+            self.bad.set(Some(key));
+        }
+    }
+
+    /// A string option that may also be given as a number (`clientId: 1234`, `blog: 123`).
+    pub fn text(&self, key: &'static str) -> Option<String> {
+        let value = self.value(key)?;
+        if value.as_string().is_none() && value.as_f64().is_none() {
+            self.refuse(key);
+            return None;
+        }
+        Some(text(&value))
+    }
+
+    /// A non-negative number option, capped to `u32`.
+    pub fn count(&self, key: &'static str) -> Option<u32> {
+        let value = self.value(key)?;
+        match value.as_f64() {
+            Some(n) if n >= 0.0 => Some(n.min(f64::from(u32::MAX)) as u32),
+            _ => {
+                self.refuse(key);
+                None
+            }
+        }
+    }
+
+    /// `invalid_config` naming the first option that had the wrong type, if any.
+    pub fn check(&self) -> Result<(), Error> {
+        self.bad
+            .get()
+            .map_or(Ok(()), |key| Err(invalid_option(key)))
     }
 }
 
@@ -81,9 +104,7 @@ pub fn post_id(value: &JsValue) -> Result<u64, Error> {
             Some(n as u64)
         }
         // Digits only: `str::parse::<f64>` would pull float parsing tables into the wasm.
-        (_, Some(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
-            s.parse::<u64>().ok().filter(|n| *n > 0)
-        }
+        (_, Some(s)) => parse_digits(&s).filter(|n| *n > 0),
         _ => None,
     };
     id.ok_or_else(|| {
@@ -100,10 +121,13 @@ pub fn signal(options: &JsValue) -> Result<Option<web_sys::AbortSignal>, Error> 
     if is_absent(&value) {
         return Ok(None);
     }
-    value
-        .dyn_into::<web_sys::AbortSignal>()
-        .map(Some)
-        .map_err(|_| invalid_option("signal"))
+    // Duck-typed (no `instanceof` binding): what the transport reads is `aborted` and the
+    // `abort` event, which any `AbortSignal` has.
+    if env::get(&value, "aborted").as_bool().is_some() {
+        Ok(Some(value.unchecked_into()))
+    } else {
+        Err(invalid_option("signal"))
+    }
 }
 
 /// A query object (`{ number: 5, fields: ['ID', 'title'] }`) as ordered pairs; `undefined`
@@ -112,9 +136,10 @@ pub fn query(value: &JsValue) -> Result<Vec<(String, String)>, Error> {
     if is_absent(value) {
         return Ok(Vec::new());
     }
-    let Some(object) = value.dyn_ref::<Object>() else {
+    if !value.is_object() {
         return Err(invalid_option("query"));
-    };
+    }
+    let object: &Object = value.unchecked_ref();
     let mut pairs = Vec::new();
     for entry in Object::entries(object).iter() {
         let key = Reflect::get_u32(&entry, 0).unwrap_or_default();
@@ -156,6 +181,6 @@ pub fn opt_token_to_js(token: Option<&Token>) -> JsValue {
 pub fn invalid_option(key: &str) -> Error {
     Error::new(
         ErrorCode::InvalidConfig,
-        ["option '", key, "' has the wrong type"].concat(),
+        cat(&["option '", key, "' has the wrong type"]),
     )
 }

@@ -5,8 +5,9 @@
 //! an instance of that class (`instanceof WpcomError` and `instanceof Error` both hold) with its
 //! fields set as own properties, and the `stack` of an `Error` made at the same moment.
 
+use crate::browser::env;
 use crate::core::Error;
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 /// The error thrown (or rejected with) by every `Auth` and `Client` method.
@@ -42,14 +43,9 @@ pub fn to_js(error: &Error, input: Option<&JsValue>) -> JsValue {
     if let Some(input) = input {
         set(&instance, "input", input);
     }
-    native.set_name("WpcomError");
-    if let Ok(stack) = Reflect::get(&native, &JsValue::from_str("stack")) {
-        set(&instance, "stack", &stack);
-    }
+    set(&native, "name", &JsValue::from_str("WpcomError"));
+    set(&instance, "stack", &env::get(&native, "stack"));
     instance
 }
 
-/// `target[key] = value`; cannot fail on the plain objects used here.
-pub fn set(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
-}
+pub use crate::browser::env::set;

@@ -2,12 +2,13 @@
 //!
 //! Thin by design: it converts JS values to the browser layer's Rust types and back, and turns
 //! every [`crate::core::Error`] into a `WpcomError`. The TypeScript declarations are written by
-//! hand in [`typescript`] so that the public surface has real types, with no `any`.
+//! hand in `typescript` so that the public surface has real types, with no `any`.
 
 mod auth;
 mod client;
 mod convert;
 mod error;
+mod promise;
 mod typescript;
 
 pub use auth::JsAuth;

@@ -1,8 +1,9 @@
 //! Hand-written TypeScript declarations for the whole JS surface.
 //!
 //! The exported classes are `skip_typescript`: their generated declarations would type options
-//! and results as `any`. The model interfaces mirror what `crate::core::models` serializes
-//! (WordPress.com's field names); keep the two in step.
+//! and results as `any`. The model interfaces describe the JSON the typed calls resolve with:
+//! WordPress.com's own body, with the fields that `crate::core::quirks` names in normal form
+//! (other fields pass through as sent); keep the two in step.
 
 use wasm_bindgen::prelude::*;
 
@@ -120,6 +121,13 @@ export interface Me {
   visible_site_count: number;
 }
 
+/** One size of a site logo, as Jetpack sites send it. */
+export interface SiteLogoSize {
+  url: string;
+  width: number;
+  height: number;
+}
+
 /** A site of `GET /me/sites`. */
 export interface Site {
   ID: number;
@@ -130,7 +138,8 @@ export interface Site {
   visible: boolean | null;
   is_private: boolean;
   icon: { img: string; ico: string } | null;
-  logo: { id: number; sizes: Record<string, string>; url: string } | null;
+  /** `sizes`: a URL per size, or `{ url, width, height }` (Jetpack sites), as sent. */
+  logo: { id: number; sizes: Record<string, string | SiteLogoSize>; url: string } | null;
   capabilities: Record<string, boolean>;
   options: {
     timezone: string;
@@ -216,7 +225,7 @@ export interface Post {
   i_like: boolean;
 }
 
-/** The body of `createPost`: at least one of title, content or excerpt. */
+/** The body of `createPost`, sent as JSON as given: at least one of title, content or excerpt. */
 export interface NewPost {
   title?: string;
   content?: string;

@@ -117,6 +117,17 @@ pub async fn mint_on(base: &str, user: &str, client_id: &str, expires_in: Option
         .expect("access_token")
 }
 
+/// Mints a token on the main emulator with `scope` (`""` for one blog) and `blog`.
+pub async fn mint_scoped(user: &str, client_id: &str, scope: &str, blog: Option<&str>) -> String {
+    let blog = blog.map_or("null".to_string(), |b| format!("\"{b}\""));
+    let body =
+        format!(r#"{{"user":"{user}","client_id":"{client_id}","scope":"{scope}","blog":{blog}}}"#);
+    let minted = control(EMULATOR, "/_emulator/tokens", &body).await;
+    get(&minted, "access_token")
+        .as_string()
+        .expect("access_token")
+}
+
 /// Mints a global token on the main emulator.
 pub async fn mint(user: &str, client_id: &str) -> String {
     mint_on(EMULATOR, user, client_id, None).await

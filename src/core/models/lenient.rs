@@ -4,8 +4,8 @@
 //! with any self-describing format (`serde_json` in tests, `serde-wasm-bindgen` in the browser).
 //! Every value is first read into the small [`Any`] tree, then coerced.
 
-use alloc::{string::String, string::ToString, vec::Vec};
 use alloc::collections::BTreeMap;
+use alloc::{string::String, string::ToString, vec::Vec};
 use core::fmt;
 use core::marker::PhantomData;
 
@@ -72,7 +72,9 @@ impl Any {
                 s.push_str(&u64_text(n.unsigned_abs()));
                 Some(s)
             }
-            Any::F64(f) if f > -9_007_199_254_740_992.0 && f < 9_007_199_254_740_992.0 && is_whole(f) => {
+            Any::F64(f)
+                if f > -9_007_199_254_740_992.0 && f < 9_007_199_254_740_992.0 && is_whole(f) =>
+            {
                 Any::I64(f as i64).into_text()
             }
             _ => None,
@@ -182,7 +184,7 @@ pub fn bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     Ok(Any::deserialize(d)?.truthy())
 }
 
-/// An optional flag: `null` is `None`, anything else as [`bool`].
+/// An optional flag: `null` is `None`, anything else as [`bool`](fn@bool).
 pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     let v = Any::deserialize(d)?;
     Ok((v != Any::Null).then(|| v.truthy()))

@@ -14,6 +14,8 @@ mod token_info;
 
 pub use likes::{Like, LikeResult, Likes, PreferredBlog};
 pub use me::Me;
-pub use post::{empty_post, is_post_text, Author, NewPost, PageMeta, Post, PostParent, PostsPage, Term};
+pub use post::{
+    empty_post, is_post_text, Author, NewPost, PageMeta, Post, PostParent, PostsPage, Term,
+};
 pub use site::{Site, SiteIcon, SiteLogo, SiteOptions, SitePlan, Sites};
 pub use token_info::TokenInfo;

@@ -1,13 +1,14 @@
 //! Posts: the post object, a page of posts, and the body of `posts/new`.
 
-use alloc::{string::String, vec::Vec};
 use alloc::collections::BTreeMap;
+use alloc::{string::String, vec::Vec};
 
 use serde::{Deserialize, Serialize};
 
 use super::lenient;
 use crate::core::error::{Error, ErrorCode};
 use crate::core::form::encode_pairs;
+use crate::core::text::join;
 
 /// A post as WordPress.com returns it (`posts/new`, `posts/$id`, lists).
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
@@ -263,8 +264,8 @@ impl NewPost {
 
     /// The post as a form-urlencoded body (tags and categories as comma lists).
     pub fn to_form(&self) -> String {
-        let tags = self.tags.join(",");
-        let categories = self.categories.join(",");
+        let tags = join(&self.tags, ',');
+        let categories = join(&self.categories, ',');
         let mut pairs: Vec<(&str, &str)> = Vec::new();
         let fields = [
             ("title", self.title.as_deref()),
@@ -293,7 +294,7 @@ impl NewPost {
 
 /// Whether `s` counts as a post's title, content or excerpt: anything but blank.
 pub fn is_post_text(s: &str) -> bool {
-    !s.trim().is_empty()
+    !s.trim_ascii().is_empty()
 }
 
 /// `invalid_input` for a post with none of title, content or excerpt (WordPress.com refuses it).

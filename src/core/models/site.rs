@@ -1,7 +1,7 @@
 //! `GET /me/sites`: the user's sites.
 
-use alloc::{string::String, vec::Vec};
 use alloc::collections::BTreeMap;
+use alloc::{string::String, vec::Vec};
 
 use serde::{Deserialize, Serialize};
 

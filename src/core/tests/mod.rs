@@ -10,4 +10,5 @@ mod props;
 mod quirks;
 mod redirect;
 mod retry;
+mod text;
 mod token;

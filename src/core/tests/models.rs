@@ -1,3 +1,14 @@
+// The crate is `no_std`; its tests use std.
+#[allow(unused_imports)]
+use std::{
+    borrow::ToOwned,
+    boxed::Box,
+    format,
+    string::{String, ToString},
+    vec,
+    vec::Vec,
+};
+
 use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
@@ -181,8 +192,10 @@ fn logo_sizes_read_urls_or_objects_with_a_url() {
                    "full": {"height": 400, "width": 400, "url": "f.png"}}),
             vec![("full", "f.png"), ("thumbnail", "t.png")],
         ),
-        (json!({"odd": 7, "none": null, "list": [1], "nourl": {"height": 1}}),
-         vec![("list", ""), ("none", ""), ("nourl", ""), ("odd", "")]),
+        (
+            json!({"odd": 7, "none": null, "list": [1], "nourl": {"height": 1}}),
+            vec![("list", ""), ("none", ""), ("nourl", ""), ("odd", "")],
+        ),
     ];
     for (sizes, want) in cases {
         let site: Site =

@@ -1,3 +1,14 @@
+// The crate is `no_std`; its tests use std.
+#[allow(unused_imports)]
+use std::{
+    borrow::ToOwned,
+    boxed::Box,
+    format,
+    string::{String, ToString},
+    vec,
+    vec::Vec,
+};
+
 use crate::core::quirks::{Fix, Out, Seen, Shape};
 
 fn list(items: &[&str]) -> Out {
@@ -10,7 +21,11 @@ fn each_fix_normalises_the_wire_forms_wordpress_com_sends() {
         // token_scope / token-info scope: an array or one string.
         (Fix::StringList, Seen::Array(1), Out::Keep),
         (Fix::StringList, Seen::Text("global"), list(&["global"])),
-        (Fix::StringList, Seen::Text("posts, media sites"), list(&["posts", "media", "sites"])),
+        (
+            Fix::StringList,
+            Seen::Text("posts, media sites"),
+            list(&["posts", "media", "sites"]),
+        ),
         (Fix::StringList, Seen::Text(""), list(&[])),
         (Fix::StringList, Seen::Null, list(&[])),
         (Fix::StringList, Seen::Bool(false), list(&[])),
@@ -59,11 +74,19 @@ fn each_fix_normalises_the_wire_forms_wordpress_com_sends() {
         // token-info IDs: strings or numbers on the wire, strings for JS.
         (Fix::IdText, Seen::Text("11"), Out::Keep),
         (Fix::IdText, Seen::Number(11.0), Out::Text("11".into())),
-        (Fix::IdText, Seen::Number(1234567890.0), Out::Text("1234567890".into())),
+        (
+            Fix::IdText,
+            Seen::Number(1234567890.0),
+            Out::Text("1234567890".into()),
+        ),
         (Fix::IdText, Seen::Number(1.5), Out::Text(String::new())),
         (Fix::IdText, Seen::Null, Out::Text(String::new())),
         (Fix::IdTextOrNull, Seen::Text("2001"), Out::Keep),
-        (Fix::IdTextOrNull, Seen::Number(2001.0), Out::Text("2001".into())),
+        (
+            Fix::IdTextOrNull,
+            Seen::Number(2001.0),
+            Out::Text("2001".into()),
+        ),
         (Fix::IdTextOrNull, Seen::Null, Out::Null),
         (Fix::IdTextOrNull, Seen::Bool(false), Out::Null),
         (Fix::IdTextOrNull, Seen::Number(0.0), Out::Null),
@@ -88,6 +111,7 @@ fn each_shape_covers_the_quirks_the_contract_lists() {
         (Shape::Post, "parent", Fix::ObjectOrNull),
         (Shape::Post, "tags", Fix::Object),
         (Shape::Post, "categories", Fix::Object),
+        (Shape::Post, "categories.*.ID", Fix::Number),
         (Shape::Post, "like_count", Fix::Number),
         (Shape::TokenInfo, "client_id", Fix::IdText),
         (Shape::TokenInfo, "user_id", Fix::IdText),
@@ -104,11 +128,20 @@ fn each_shape_covers_the_quirks_the_contract_lists() {
 
 #[test]
 fn an_object_is_fixed_before_the_fields_inside_it() {
-    for shape in [Shape::Me, Shape::Sites, Shape::Likes, Shape::LikeResult, Shape::Post, Shape::TokenInfo] {
+    for shape in [
+        Shape::Me,
+        Shape::Sites,
+        Shape::Likes,
+        Shape::LikeResult,
+        Shape::Post,
+        Shape::TokenInfo,
+    ] {
         let rules = shape.rules();
         for (i, (path, _)) in rules.iter().enumerate() {
             for (outer, fix) in &rules[i + 1..] {
-                let inside = path.strip_prefix(*outer).is_some_and(|rest| rest.starts_with('.'));
+                let inside = path
+                    .strip_prefix(*outer)
+                    .is_some_and(|rest| rest.starts_with('.'));
                 assert!(!inside, "{shape:?}: {outer} ({fix:?}) comes after {path}");
             }
         }
@@ -117,7 +150,14 @@ fn an_object_is_fixed_before_the_fields_inside_it() {
 
 #[test]
 fn rule_paths_are_well_formed() {
-    for shape in [Shape::Me, Shape::Sites, Shape::Likes, Shape::LikeResult, Shape::Post, Shape::TokenInfo] {
+    for shape in [
+        Shape::Me,
+        Shape::Sites,
+        Shape::Likes,
+        Shape::LikeResult,
+        Shape::Post,
+        Shape::TokenInfo,
+    ] {
         for (path, _) in shape.rules() {
             assert!(!path.split('.').any(str::is_empty), "{path}");
             assert!(!path.ends_with('*'), "{path}: a rule names a field");

@@ -1,3 +1,14 @@
+// The crate is `no_std`; its tests use std.
+#[allow(unused_imports)]
+use std::{
+    borrow::ToOwned,
+    boxed::Box,
+    format,
+    string::{String, ToString},
+    vec,
+    vec::Vec,
+};
+
 use crate::core::endpoint::Method;
 use crate::core::error::{Error, ErrorCode};
 use crate::core::retry::{
@@ -175,4 +186,16 @@ fn another_attempt_must_fit_in_attempts_and_time() {
         ..p
     };
     assert_eq!(next_delay(&never, 1, 0, 0.0, None), None);
+}
+
+#[test]
+fn retry_after_dates_go_through_the_given_parser() {
+    use crate::core::retry::retry_after_with;
+    // The browser passes `Date.parse`; any parser works, delta-seconds never reach it.
+    let fixed = |_: &str| Some(10_000.0);
+    let none = |_: &str| None;
+    assert_eq!(retry_after_with("whenever", 4_000.0, fixed), Some(6_000));
+    assert_eq!(retry_after_with("whenever", 14_000.0, fixed), Some(0));
+    assert_eq!(retry_after_with("whenever", 0.0, none), None);
+    assert_eq!(retry_after_with(" 2 ", 0.0, none), Some(2_000));
 }

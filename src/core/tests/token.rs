@@ -1,3 +1,14 @@
+// The crate is `no_std`; its tests use std.
+#[allow(unused_imports)]
+use std::{
+    borrow::ToOwned,
+    boxed::Box,
+    format,
+    string::{String, ToString},
+    vec,
+    vec::Vec,
+};
+
 use crate::core::token::{AccessToken, Token};
 
 fn token(expires_at: Option<f64>, site_id: Option<u64>, scope: &[&str]) -> Token {
