@@ -22,6 +22,8 @@ step "clippy (host)"
 cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy -p wpcom-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "clippy (wasm32, the npm package's feature set)"
+cargo clippy -p wpcom-wasm --target wasm32-unknown-unknown --no-default-features --features npm -- -D warnings
 
 step "cargo test (native)"
 cargo test --workspace
