@@ -13,6 +13,30 @@ after(async () => {
   await suite?.close();
 });
 
+test('after the redirect, the next navigation carries no token in document.referrer or the Referer header', async () => {
+  const context = await suite.newContext();
+  const page = await context.newPage();
+  await signIn(page, { user: 'alice' });
+  await page.locator('#profile-username').waitFor();
+  const sent = [];
+  page.on('request', (request) => {
+    if (request.isNavigationRequest()) sent.push(request.headers().referer ?? '');
+  });
+  // A same-origin navigation: the one that would get the fullest referrer.
+  await page.evaluate(() => location.assign('/config.js?next-page'));
+  await page.waitForURL((url) => url.pathname === '/config.js');
+  const referrer = await page.evaluate(() => document.referrer);
+  assert.equal(referrer, DEMO_URL, 'the referrer is the scrubbed demo address');
+  assert.ok(sent.length > 0, 'the navigation request was seen');
+  const tokens = suite.seenTokens();
+  assert.ok(tokens.length > 0, 'the sign-in carried a token');
+  for (const value of [referrer, ...sent, page.url()]) {
+    assert.ok(!value.includes('access_token'), `no token parameter in ${value}`);
+    for (const token of tokens) assert.ok(!value.includes(token) && !value.includes(encodeURIComponent(token)));
+  }
+  await context.close();
+});
+
 test('the signed-out page offers the three ways to connect', async () => {
   for (const [name, options] of [['signed-out', { viewport: { width: 1280, height: 800 } }], ['signed-out-phone', PHONE]]) {
     const context = await suite.newContext(options);
