@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, 
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minifyJs, minifyNames } from './shrink.mjs';
+import { inlineSnippets, minifyJs, minifyNames } from './shrink.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'pkg');
@@ -59,8 +59,10 @@ if (postBindgen) {
   minifyNames(npmWasmOpt, passes, join(webDir, 'wpcom_wasm_bg.wasm'),
     [join(webDir, 'wpcom_wasm.js'), join(webDir, 'wpcom_wasm_bg.wasm.d.ts')]);
 }
-// The `web` build's glue is what a page without a bundler loads as is: minify it (bundlers
-// minify the `bundler` build's glue themselves, so that one stays readable).
+// The `web` build's glue is what a page without a bundler loads as is: its JS snippets inlined
+// (each would be one more request before init()), then minified (bundlers minify the `bundler`
+// build's glue themselves, so that one stays readable).
+inlineSnippets(join(webDir, 'wpcom_wasm.js'));
 await minifyJs(join(webDir, 'wpcom_wasm.js'));
 
 // Everything but the generated files: .gitignore from wasm-bindgen, its own package.json.

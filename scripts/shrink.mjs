@@ -2,7 +2,8 @@
 // short import/export names in the .wasm, with the JS glue renamed to match, and a minified
 // glue. The bundler build is left alone: bundlers minify its glue themselves.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * Runs binaryen's `--minify-imports-and-exports-and-modules` on `wasmFile` (the last pass of
@@ -89,6 +90,31 @@ function importModules(bytes) {
     leb();
     if (flags & 1) leb();
   }
+}
+
+/**
+ * Replaces each `import { … } from './snippets/…'` of the glue `file` with the snippet's own
+ * code (its `export` keywords dropped) and deletes the snippets folder: wasm-bindgen writes
+ * `module = …` JS as separate files, and each one is a request a page waits for before init().
+ * Snippets must be self-contained (no imports) and export every name the glue imports.
+ */
+export function inlineSnippets(file) {
+  const dir = dirname(file);
+  let js = readFileSync(file, 'utf8');
+  js = js.replace(/^import \{([^}]*)\} from '(\.\/snippets\/[^']+)';$/gm, (_, names, path) => {
+    let code = readFileSync(join(dir, path), 'utf8');
+    if (/^\s*(import|export\s+(default|\{|\*))/m.test(code)) throw new Error(`${path}: only \`export function\` snippets can be inlined`);
+    code = code.replace(/^export (?=(async )?function |const |let |class )/gm, '');
+    for (const name of names.split(',').map((n) => n.trim()).filter(Boolean)) {
+      if (!new RegExp(`^(async )?function ${name}\\b|^(const|let|class) ${name}\\b`, 'm').test(code)) {
+        throw new Error(`${path}: ${name} not found`);
+      }
+    }
+    return code;
+  });
+  if (/from '\.\/snippets\//.test(js)) throw new Error(`${file}: a snippet import was not inlined`);
+  writeFileSync(file, js);
+  rmSync(join(dir, 'snippets'), { recursive: true, force: true });
 }
 
 /** Minifies an ES module in place with terser, keeping its first-line TypeScript pointer. */

@@ -13,7 +13,7 @@ use crate::core::authorize::base64url;
 use crate::core::{Error, ErrorCode};
 use alloc::boxed::Box;
 use alloc::string::String;
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -146,13 +146,6 @@ pub fn on_settled(promise: &JsValue, on_settled: OnSettled) {
         }
     });
     let _ = call(&settled, "then", &[&callback]);
-}
-
-/// A promise that resolves after `ms` milliseconds (`setTimeout`; works in workers too).
-pub fn delay(ms: f64) -> Promise {
-    Promise::new(&mut |resolve, _reject| {
-        start_timer(&resolve, ms);
-    })
 }
 
 /// An `unsupported` error with a fixed message.

@@ -1,8 +1,9 @@
-//! One HTTP call to WordPress.com: `fetch` with a bearer token, a time limit, the caller's
-//! `AbortSignal`, JSON decoding with `JSON.parse`, and retries for reads only.
+//! One HTTP call to WordPress.com: `XMLHttpRequest` (or `fetch` where there is none) with a
+//! bearer token, a time limit, the caller's `AbortSignal`, JSON decoding with `JSON.parse`, and
+//! retries for reads only.
 //!
 //! Every failure comes back as an [`Error`], never a panic or a promise that never settles: a
-//! rejected `fetch` (offline, DNS, a CORS refusal for an origin the app did not register) is
+//! failed request (offline, DNS, a CORS refusal for an origin the app did not register) is
 //! `network`, the time limit is `timeout`, the caller's signal is `aborted`.
 
 use super::env;
@@ -14,9 +15,10 @@ use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::string::String;
 use core::cell::Cell;
-use js_sys::Object;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, AbortSignal};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+use web_sys::AbortSignal;
 
 /// Default time limit of one attempt, in milliseconds.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -50,9 +52,8 @@ pub type Done = Box<dyn FnOnce(Result<JsValue, Error>)>;
 /// Sends `call`, retrying reads as [`RetryPolicy`] allows; `done` gets the parsed JSON body or
 /// the error, exactly once.
 ///
-/// Each attempt is one JS promise: the wait before a retry, `fetch` and the body read are
-/// chained in JS (`Promise.all([response, response.then(text)])`), and one Rust callback
-/// handles its outcome (see [`env::on_settled`]).
+/// Each attempt is one call into JS and one Rust callback: every crossing between wasm and JS
+/// costs time, and a call to a local server is only a few milliseconds.
 pub fn send(call: Call, done: Done) {
     let sending = Rc::new(Sending {
         call,
@@ -81,31 +82,52 @@ impl Sending {
     }
 }
 
-/// Starts one attempt, after `delay` milliseconds, under its own `AbortController` which the
-/// time limit and the caller's signal both trip through the controller's own bound `abort`
-/// (a JS function: no Rust closure to keep alive).
+#[wasm_bindgen(module = "/src/browser/send.js")]
+extern "C" {
+    // The whole attempt in one call into JS: see send.js.
+    #[wasm_bindgen(js_name = wpcomSend)]
+    #[allow(clippy::too_many_arguments)]
+    fn wpcom_send(
+        url: &str,
+        method: &str,
+        auth: Option<String>,
+        body: Option<&str>,
+        ms: u32,
+        signal: &JsValue,
+        delay: u32,
+        done: JsValue,
+    );
+}
+
+/// What `send.js` reports an attempt ended with (its `kind` argument).
+const PARSED: u32 = 0;
+const ANSWERED: u32 = 1;
+const TIMED_OUT: u32 = 2;
+const ABORTED: u32 = 3;
+const NOT_JSON: u32 = 5;
+
+/// Starts one attempt, after `delay` milliseconds: one call into JS (`send.js`), which uses
+/// `XMLHttpRequest` where it exists and `fetch` elsewhere, applies the time limit and the
+/// caller's signal, parses the JSON and calls back once.
 fn attempt(sending: Rc<Sending>, delay: u32) {
     let call = &sending.call;
     if aborted(call.signal.as_ref()) {
         return sending.finish(Err(aborted_error(sending.attempts.get() > 0)));
     }
-    let controller = AbortController::new().ok().map(JsValue::from);
-    let abort = controller
-        .as_ref()
-        .and_then(|c| env::call(&env::get(c, "abort"), "bind", &[c]).ok());
-    let (Some(controller), Some(abort)) = (controller, abort) else {
-        return sending.finish(Err(env::unsupported("AbortController is not available")));
-    };
-    let timer = env::start_timer(abort.unchecked_ref(), f64::from(delay + call.timeout_ms));
-    relay(call, "addEventListener", &abort);
-    let sent = env::now_ms() + f64::from(delay);
-    let exchanged = exchange(call, &env::get(&controller, "signal"), delay);
-    env::on_settled(
-        &exchanged,
-        Box::new(move |exchanged| {
-            env::cancel_timer(&timer);
-            relay(&sending.call, "removeEventListener", &abort);
-            let (error, retry_after) = match outcome(&sending.call, exchanged, sent) {
+    let auth = call.bearer.as_ref().map(|token| cat(&["Bearer ", token]));
+    let undefined = JsValue::UNDEFINED;
+    let signal = call.signal.as_ref().map_or(&undefined, |s| s.as_ref());
+    let (url, method, body, ms) = (
+        &call.url,
+        call.method.as_str(),
+        call.body.as_deref(),
+        call.timeout_ms,
+    );
+    let this = sending.clone();
+    let done = Closure::once_into_js(
+        move |kind: u32, status: u32, value: JsValue, retry: JsValue| {
+            let sending = this;
+            let (error, retry_after) = match outcome(&sending.call, kind, status, value, retry) {
                 Ok(value) => return sending.finish(Ok(value)),
                 Err(failure) => failure,
             };
@@ -120,111 +142,44 @@ fn attempt(sending: Rc<Sending>, delay: u32) {
                 Some(next) => attempt(sending, next),
                 None => sending.finish(Err(error)),
             }
-        }),
+        },
     );
-}
-
-/// `signal[method]("abort", abort)`: relays the caller's signal to the attempt's controller.
-fn relay(call: &Call, method: &str, abort: &JsValue) {
-    if let Some(signal) = &call.signal {
-        let _ = env::call(signal, method, &[&JsValue::from_str("abort"), abort]);
-    }
-}
-
-/// The promise of one attempt: after `delay` ms, `fetch`, then the whole body as text; it
-/// resolves with `[response, text]`. The init is a plain object (no `Request`/`Headers`).
-fn exchange(call: &Call, signal: &JsValue, delay: u32) -> JsValue {
-    let init: JsValue = Object::new().into();
-    let headers: JsValue = Object::new().into();
-    env::set(&init, "method", &JsValue::from_str(call.method.as_str()));
-    env::set(&init, "signal", signal);
-    env::set(&init, "headers", &headers);
-    if let Some(token) = &call.bearer {
-        let value = JsValue::from_str(&cat(&["Bearer ", token]));
-        env::set(&headers, "Authorization", &value);
-    }
-    if let Some(json) = &call.body {
-        env::set(
-            &headers,
-            "Content-Type",
-            &JsValue::from_str("application/json"),
-        );
-        env::set(&init, "body", &JsValue::from_str(json));
-    }
-    let global = env::global();
-    let url = JsValue::from_str(&call.url);
-    // `fetch.bind(undefined, url, init)`, run when the delay is over.
-    let fetch = env::call(
-        &env::get(&global, "fetch"),
-        "bind",
-        &[&JsValue::UNDEFINED, &url, &init],
-    );
-    // `Function.prototype.call.bind(Response.prototype.text)`: response => response.text().
-    let text = env::get(
-        &env::get(&env::get(&global, "Response"), "prototype"),
-        "text",
-    );
-    let text_of = env::call(&env::get(&text, "call"), "bind", &[&text]);
-    let promise = env::get(&global, "Promise");
-    let chained = (|| {
-        let (fetch, text_of) = (fetch.ok()?, text_of.ok()?);
-        let response = if delay == 0 {
-            env::invoke(&fetch, &[])
-        } else {
-            env::call(&env::delay(f64::from(delay)), "then", &[&fetch])
-        }
-        .ok()?;
-        let body = env::call(&response, "then", &[&text_of]).ok()?;
-        let both = js_sys::Array::of2(&response, &body);
-        env::call(&promise, "all", &[&both]).ok()
-    })();
-    // A setup failure reads as a failed exchange (`network`).
-    chained.unwrap_or_else(|| env::call(&promise, "reject", &[]).unwrap_or(JsValue::UNDEFINED))
+    wpcom_send(url, method, auth, body, ms, signal, delay, done);
 }
 
 /// The JSON of an attempt that got a 2xx answer, or its error and the server's `Retry-After`
-/// in milliseconds. A failed exchange that lasted the whole time limit is a timeout.
+/// in milliseconds.
 fn outcome(
     call: &Call,
-    exchanged: Result<JsValue, JsValue>,
-    sent: f64,
+    kind: u32,
+    status: u32,
+    value: JsValue,
+    retry: JsValue,
 ) -> Result<JsValue, (Error, Option<u32>)> {
-    let pair = exchanged.ok();
-    let text = pair.as_ref().and_then(|p| env::get(p, "1").as_string());
-    let (Some(pair), Some(text)) = (pair, text) else {
-        let error = if aborted(call.signal.as_ref()) {
-            aborted_error(true)
-        } else if env::now_ms() - sent + 5.0 >= f64::from(call.timeout_ms) {
-            // Timers may fire a millisecond early: a small tolerance.
-            Error::new(ErrorCode::Timeout, "the request timed out").reached_server(true)
-        } else {
-            Error::new(
-                ErrorCode::Network,
-                "network error: offline, unreachable, or this origin is not allowed (CORS)",
-            )
-            .reached_server(true)
-        };
-        return Err((error, None));
+    let status = status as u16;
+    let error = match kind {
+        PARSED => return Ok(value),
+        ANSWERED => {
+            let text = value.as_string().unwrap_or_default();
+            let json = js_sys::JSON::parse(&text).ok();
+            let error = (call.map_error)(status, &text, json.as_ref().and_then(error_body));
+            let retry_after = retry
+                .as_string()
+                .and_then(|v| retry_after_with(&v, env::now_ms(), js_date));
+            return Err((error, retry_after));
+        }
+        TIMED_OUT => Error::new(ErrorCode::Timeout, "the request timed out").reached_server(true),
+        ABORTED => aborted_error(true),
+        NOT_JSON => Error::new(ErrorCode::BadResponse, "the response is not valid JSON")
+            .with_status(status)
+            .reached_server(true),
+        _ => Error::new(
+            ErrorCode::Network,
+            "network error: offline, unreachable, or this origin is not allowed (CORS)",
+        )
+        .reached_server(true),
     };
-    let response = env::get(&pair, "0");
-    let status = env::get(&response, "status").as_f64().unwrap_or(0.0) as u16;
-    let json = js_sys::JSON::parse(&text).ok();
-    if (200..300).contains(&status) {
-        return json.ok_or_else(|| {
-            let error = Error::new(ErrorCode::BadResponse, "the response is not valid JSON");
-            (error.with_status(status).reached_server(true), None)
-        });
-    }
-    let error = (call.map_error)(status, &text, json.as_ref().and_then(error_body));
-    let retry_after = env::call(
-        &env::get(&response, "headers"),
-        "get",
-        &[&JsValue::from_str("Retry-After")],
-    )
-    .ok()
-    .and_then(|v| v.as_string())
-    .and_then(|v| retry_after_with(&v, env::now_ms(), js_date));
-    Err((error, retry_after))
+    Err((error, None))
 }
 
 /// Whether the caller's signal has fired.

@@ -154,7 +154,6 @@ pub fn query(value: &JsValue) -> Result<Vec<(String, String)>, Error> {
 /// The JS shape of a token: `{ accessToken, tokenType, expiresAt, siteId, scope }`.
 pub fn token_to_js(token: &Token) -> JsValue {
     let object: JsValue = Object::new().into();
-    let number_or_null = |n: Option<f64>| n.map_or(JsValue::NULL, JsValue::from_f64);
     set(
         &object,
         "accessToken",
@@ -170,6 +169,11 @@ pub fn token_to_js(token: &Token) -> JsValue {
     let scope: Array = token.scope.iter().map(|s| JsValue::from_str(s)).collect();
     set(&object, "scope", &scope);
     object
+}
+
+/// A number, or `null` when absent.
+pub fn number_or_null(n: Option<f64>) -> JsValue {
+    n.map_or(JsValue::NULL, JsValue::from_f64)
 }
 
 /// `Token | null`.

@@ -1,4 +1,4 @@
-//! The JavaScript surface: `Auth`, `Client` and `WpcomError`, exported with wasm-bindgen.
+//! The JavaScript surface: `Auth`, `Client`, `WpcomError` and `parseRedirect`, exported with wasm-bindgen.
 //!
 //! Thin by design: it converts JS values to the browser layer's Rust types and back, and turns
 //! every [`crate::core::Error`] into a `WpcomError`. The TypeScript declarations are written by
@@ -9,8 +9,10 @@ mod client;
 mod convert;
 mod error;
 mod promise;
+mod redirect;
 mod typescript;
 
 pub use auth::JsAuth;
 pub use client::JsClient;
 pub use error::WpcomError;
+pub use redirect::parse_redirect_js;

@@ -271,6 +271,28 @@ export class Auth {
   [Symbol.dispose](): void;
 }
 
+/** What an OAuth redirect carried: a token, or WordPress.com's error (e.g. `access_denied`). */
+export type RedirectResult =
+  | {
+      accessToken: string;
+      tokenType: string;
+      /** Lifetime in seconds, or `null` when not given. */
+      expiresIn: number | null;
+      /** The blog the token is limited to, or `null` for a global token. */
+      siteId: number | null;
+      scope: string[];
+      /** The echoed `state`, or `null`: compare it with yours. */
+      state: string | null;
+    }
+  | { error: string; errorDescription: string | null; state: string | null };
+
+/**
+ * Parses an OAuth redirect URL with no side effect (no storage, no history, no state check):
+ * `null` when it carries neither a token nor an error. Throws `WpcomError` (`bad_redirect`) for
+ * duplicated or malformed parameters.
+ */
+export function parseRedirect(url: string): RedirectResult | null;
+
 /** A WordPress.com REST client. Every method rejects with `WpcomError`. */
 export class Client {
   constructor(options?: ClientOptions);

@@ -1,0 +1,70 @@
+// One attempt of an HTTP call, in one call from wasm (src/browser/transport.rs): every crossing
+// between wasm and JS costs time, so headers, time limit, abort relay and JSON parsing are here.
+// `done(kind, status, value, retryAfter)` is called once; kind: 0 parsed JSON of a 2xx answer,
+// 1 other answer (value = its text), 2 timeout, 3 aborted, 4 network, 5 2xx that is not JSON.
+export function wpcomSend(url, method, auth, body, ms, signal, delay, done) {
+  const go = () => {
+    if (signal && signal.aborted) return done(3, 0);
+    const end = (kind, status, text, retry) => {
+      if (kind == 0) {
+        try {
+          text = JSON.parse(text);
+        } catch (_) {
+          kind = 5;
+        }
+      }
+      done(kind, status, text, retry);
+    };
+    // XMLHttpRequest is faster than fetch in Chromium; service workers (and Node) lack it.
+    // What throws before the request leaves (a malformed URL) is a failed request, as in fetch.
+    try {
+      (typeof XMLHttpRequest > 'u' ? viaFetch : viaXhr)(url, method, auth, body, ms, signal, end);
+    } catch (_) {
+      end(4, 0);
+    }
+  };
+  delay ? setTimeout(go, delay) : go();
+}
+
+function viaXhr(url, method, auth, body, ms, signal, end) {
+  const x = new XMLHttpRequest();
+  const onAbort = () => x.abort();
+  const on = (kind) => () => {
+    signal && signal.removeEventListener('abort', onAbort);
+    const ok = x.status > 199 && x.status < 300;
+    kind ? end(kind, 0) : end(ok ? 0 : 1, x.status, x.responseText, ok ? null : x.getResponseHeader('Retry-After'));
+  };
+  x.open(method, url);
+  auth && x.setRequestHeader('Authorization', auth);
+  body != null && x.setRequestHeader('Content-Type', 'application/json');
+  x.timeout = ms;
+  x.onload = on(0);
+  x.ontimeout = on(2);
+  x.onabort = on(3);
+  x.onerror = on(4);
+  signal && signal.addEventListener('abort', onAbort);
+  x.send(body);
+}
+
+function viaFetch(url, method, auth, body, ms, signal, end) {
+  const c = new AbortController();
+  let why = 4;
+  const stop = (kind) => () => {
+    why = kind;
+    c.abort();
+  };
+  const onAbort = stop(3);
+  const timer = setTimeout(stop(2), ms);
+  const headers = {};
+  auth && (headers.Authorization = auth);
+  body != null && (headers['Content-Type'] = 'application/json');
+  signal && signal.addEventListener('abort', onAbort);
+  const settle = (...outcome) => {
+    clearTimeout(timer);
+    signal && signal.removeEventListener('abort', onAbort);
+    end(...outcome);
+  };
+  fetch(url, { method, headers, body, signal: c.signal })
+    .then((r) => r.text().then((t) => [r.ok ? 0 : 1, r.status, t, r.ok ? null : r.headers.get('Retry-After')]))
+    .then((outcome) => settle(...outcome), () => settle(why, 0));
+}
