@@ -1,6 +1,6 @@
 //! Issue 7 in the browser, through the JavaScript surface: dropped connections (a read is
-//! retried, a POST is sent at most once and its error keeps the input), and redirects or
-//! configurations an attacker could craft.
+//! retried, a POST is never repeated by the client and its error keeps the input), and
+//! redirects or configurations an attacker could craft.
 #![cfg(target_arch = "wasm32")]
 
 mod browser;
@@ -34,15 +34,6 @@ fn memory_auth(client_id: &str, redirect_uri: &str) -> Result<JsAuth, JsValue> {
         ("storage", js("memory")),
         ("oauthBase", js(EMULATOR)),
     ]))
-}
-
-fn state_of(authorize_url: &str) -> String {
-    let query = authorize_url.split_once('?').expect("query").1;
-    query
-        .split('&')
-        .find_map(|p| p.strip_prefix("state="))
-        .expect("state param")
-        .to_string()
 }
 
 fn redirect_with_state(state: &str) -> String {
@@ -80,10 +71,10 @@ async fn a_dropped_connection_on_a_read_is_retried() {
 }
 
 #[wasm_bindgen_test]
-async fn a_post_dropped_after_the_server_saved_it_exists_once_and_the_error_keeps_it() {
+async fn a_post_whose_answer_is_cut_short_exists_once_and_the_error_keeps_it() {
     let client = alice_client().await;
-    let title = format!("Dropped after {}", js_sys::Math::random());
-    fault(r#"{"path":"/rest/v1.1/sites/2003/posts/new","method":"POST","count":1,"fault":{"kind":"drop","when":"after"}}"#).await;
+    let title = format!("Cut short {}", js_sys::Math::random());
+    fault(r#"{"path":"/rest/v1.1/sites/2003/posts/new","method":"POST","count":1,"fault":{"kind":"drop","when":"mid_response"}}"#).await;
     let post = object(&[("title", js(&title)), ("content", js("typed by a user"))]);
     let e = settle(client.create_post(js("2003"), post.clone(), JsValue::UNDEFINED))
         .await
@@ -99,21 +90,30 @@ async fn a_post_dropped_after_the_server_saved_it_exists_once_and_the_error_keep
 }
 
 #[wasm_bindgen_test]
-async fn a_post_dropped_before_the_server_saw_it_does_not_exist() {
+async fn a_post_dropped_before_the_server_saw_it_is_created_at_most_once() {
     let client = alice_client().await;
     let title = format!("Dropped before {}", js_sys::Math::random());
     fault(r#"{"path":"/rest/v1.1/sites/2003/posts/new","method":"POST","count":1,"fault":{"kind":"drop","when":"before"}}"#).await;
     let post = object(&[("title", js(&title))]);
-    let e = settle(client.create_post(js("2003"), post.clone(), JsValue::UNDEFINED))
-        .await
-        .unwrap_err();
-    assert_eq!(code(&e), "network");
-    assert!(js_sys::Object::is(&get(&e, "input"), &post));
-    assert_eq!(
-        posts_titled(&client, "2003", &title).await,
-        0,
-        "not retried"
-    );
+    let result = settle(client.create_post(js("2003"), post.clone(), JsValue::UNDEFINED)).await;
+    let count = posts_titled(&client, "2003", &title).await;
+    match result {
+        // The client never resends a POST; a browser may, on a reused keep-alive connection
+        // that closed before any byte of an answer (nothing had been processed): then it is
+        // created once and the call succeeds.
+        Ok(created) => {
+            assert_eq!(
+                get(&created, "title").as_string().as_deref(),
+                Some(title.as_str())
+            );
+            assert_eq!(count, 1, "created once");
+        }
+        Err(e) => {
+            assert_eq!(code(&e), "network");
+            assert!(js_sys::Object::is(&get(&e, "input"), &post));
+            assert_eq!(count, 0, "not created, not retried");
+        }
+    }
 }
 
 #[wasm_bindgen_test]

@@ -22,15 +22,6 @@ fn auth_with(storage: Storage, client_id: &str) -> Auth {
     Auth::new(config).expect("valid config")
 }
 
-fn state_of(url: &str) -> String {
-    let query = url.split_once('?').expect("query").1;
-    query
-        .split('&')
-        .find_map(|p| p.strip_prefix("state="))
-        .expect("state param")
-        .to_string()
-}
-
 fn redirect(state: &str, token: &str, expires_in: u32) -> String {
     format!(
         "{REDIRECT_URI}#access_token={}&expires_in={expires_in}&token_type=bearer&site_id=0&scope=global&state={state}",

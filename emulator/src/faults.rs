@@ -32,7 +32,14 @@ pub enum DropWhen {
     #[default]
     Before,
     /// After the request was processed (the change happened), before any response.
+    ///
+    /// Browsers silently resend a request (a POST too) when a reused keep-alive connection
+    /// closes before any response byte, so from a page this fault can run the request twice.
     After,
+    /// After the request was processed, in the middle of the response: the status line, the
+    /// headers and part of the body go out, then the connection closes. No browser resends
+    /// that, so the caller sees the failure (the case of a reply lost on its way back).
+    MidResponse,
 }
 
 /// What a fault does.
@@ -57,7 +64,7 @@ pub enum Fault {
         /// Milliseconds to wait.
         ms: u64,
     },
-    /// Closes the TCP connection without any response.
+    /// Closes the TCP connection: without any response, or in the middle of one.
     Drop {
         /// Before or after processing.
         #[serde(default)]

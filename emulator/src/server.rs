@@ -5,10 +5,13 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::body::Body;
+use std::future::Future;
+
+use axum::body::{Body, Bytes};
 use axum::http::{header, Method, Request, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
@@ -147,6 +150,54 @@ fn loggable(request: &Request<Incoming>) -> String {
     }
 }
 
+/// The response with its body cut in the middle: the head and half the body go out, then the
+/// body fails, so hyper closes the connection without finishing the (chunked) message.
+async fn cut_short(response: Response<Body>) -> Response<Body> {
+    let (mut parts, body) = response.into_parts();
+    let bytes = body
+        .collect()
+        .await
+        .map(|b| b.to_bytes())
+        .unwrap_or_default();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let half = bytes.slice(..bytes.len() / 2);
+    Response::from_parts(parts, Body::new(CutBody::new(half)))
+}
+
+/// A body that yields its one frame, waits a moment (so hyper flushes the head and that frame
+/// to the socket) and then fails.
+struct CutBody {
+    first: Option<Bytes>,
+    pause: std::pin::Pin<Box<tokio::time::Sleep>>,
+}
+
+impl CutBody {
+    fn new(first: Bytes) -> CutBody {
+        CutBody {
+            first: Some(first),
+            pause: Box::pin(tokio::time::sleep(Duration::from_millis(20))),
+        }
+    }
+}
+
+impl http_body::Body for CutBody {
+    type Data = Bytes;
+    type Error = DroppedByFault;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<std::result::Result<http_body::Frame<Bytes>, DroppedByFault>>> {
+        if let Some(first) = self.first.take() {
+            return std::task::Poll::Ready(Some(Ok(http_body::Frame::data(first))));
+        }
+        match self.pause.as_mut().poll(cx) {
+            std::task::Poll::Pending => std::task::Poll::Pending,
+            std::task::Poll::Ready(()) => std::task::Poll::Ready(Some(Err(DroppedByFault))),
+        }
+    }
+}
+
 fn log(method: &Method, target: &str, outcome: &str, started: Instant) {
     eprintln!(
         "{method} {target} {outcome} {}ms",
@@ -213,6 +264,13 @@ async fn handle(
         return Err(DroppedByFault);
     }
     cors::decorate(&state, policy, origin.as_deref(), &mut response);
+    if let Some(Fault::Drop {
+        when: DropWhen::MidResponse,
+    }) = fault
+    {
+        log(&method, &target, "dropped (fault, mid-response)", started);
+        return Ok(cut_short(response).await);
+    }
     let outcome = if fault.is_some() {
         format!("{} (fault)", response.status().as_u16())
     } else {

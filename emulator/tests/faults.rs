@@ -127,6 +127,35 @@ async fn drop_after_processes_the_request_then_closes_without_answering() {
 }
 
 #[tokio::test]
+async fn drop_mid_response_processes_the_request_then_cuts_the_answer_short() {
+    let emu = Emu::start().await;
+    let token = emu.alice().await;
+    let path = "/rest/v1.1/sites/2001/posts/new";
+    emu.fault(json!({"path": path, "fault": {"kind": "drop", "when": "mid_response"}}))
+        .await;
+    let received = raw_exchange(
+        &emu,
+        raw_post(path, &token, r#"{"title":"half an answer"}"#),
+    )
+    .await;
+    let text = String::from_utf8_lossy(&received);
+    assert!(
+        text.starts_with("HTTP/1.1 200"),
+        "the head went out: {text:?}"
+    );
+    assert!(
+        text.to_ascii_lowercase()
+            .contains("transfer-encoding: chunked"),
+        "{text:?}"
+    );
+    assert!(
+        !text.ends_with("0\r\n\r\n"),
+        "the body never ends: {text:?}"
+    );
+    assert_eq!(found(&emu).await, 49, "the post was created");
+}
+
+#[tokio::test]
 async fn malformed_json_is_a_200_that_does_not_parse() {
     let emu = Emu::start().await;
     emu.fault(json!({"path": "/rest/v1.1/me", "fault": {"kind": "malformed_json"}}))

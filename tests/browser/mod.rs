@@ -166,3 +166,13 @@ pub fn unique_client_id(label: &str) -> String {
 pub fn form_encode(s: &str) -> String {
     String::from(js_sys::encode_uri_component(s))
 }
+
+/// The `state` parameter of an authorize URL.
+pub fn state_of(url: &str) -> String {
+    let query = url.split_once('?').expect("query").1;
+    query
+        .split('&')
+        .find_map(|p| p.strip_prefix("state="))
+        .expect("state param")
+        .to_string()
+}
