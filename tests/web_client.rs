@@ -205,13 +205,7 @@ fn emulator_auth(storage: Storage) -> Auth {
 /// Signs `auth` in with `token`, claiming it lasts `expires_in` seconds.
 fn sign_in(auth: &Auth, token: &str, expires_in: u32) {
     let url = auth.authorize_url().unwrap();
-    let state = url
-        .split("state=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap();
+    let state = state_of(&url);
     let redirect = format!(
         "{REDIRECT_URI}#access_token={}&expires_in={expires_in}&token_type=bearer&site_id=0&scope=global&state={state}",
         form_encode(token)

@@ -77,14 +77,7 @@ async fn client_takes_its_token_from_an_auth_object() {
     // Memory storage: no key shared with other tests despite the real client id.
     let auth = new_auth("1234");
     let url = auth.authorize_url().unwrap();
-    let state = url
-        .split("state=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap()
-        .to_string();
+    let state = state_of(&url);
     let token = mint("alice", "1234").await;
     let redirect = format!(
         "{REDIRECT_URI}#access_token={}&expires_in=600&token_type=bearer&site_id=0&scope=global&state={state}",
@@ -236,14 +229,7 @@ fn on_signed_out_gets_the_reason() {
     );
     callback.forget();
     let state = auth.authorize_url().unwrap();
-    let state = state
-        .split("state=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap()
-        .to_string();
+    let state = state_of(&state);
     auth.handle_redirect(Some(format!(
         "{REDIRECT_URI}#access_token=abc&expires_in=600&token_type=bearer&state={state}"
     )))

@@ -2,33 +2,8 @@
 
 mod common;
 
-use common::Emu;
+use common::{Emu, POST_FIELDS};
 use serde_json::{json, Value};
-
-const POST_FIELDS: &[&str] = &[
-    "ID",
-    "site_ID",
-    "author",
-    "date",
-    "modified",
-    "title",
-    "URL",
-    "short_URL",
-    "content",
-    "excerpt",
-    "slug",
-    "status",
-    "sticky",
-    "password",
-    "parent",
-    "type",
-    "format",
-    "tags",
-    "categories",
-    "like_count",
-    "i_like",
-    "meta",
-];
 
 #[tokio::test]
 async fn new_post_with_a_title_is_returned_and_listed_first() {

@@ -4,33 +4,8 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::Emu;
+use common::{Emu, POST_FIELDS};
 use serde_json::{json, Value};
-
-const POST_FIELDS: &[&str] = &[
-    "ID",
-    "site_ID",
-    "author",
-    "date",
-    "modified",
-    "title",
-    "URL",
-    "short_URL",
-    "content",
-    "excerpt",
-    "slug",
-    "status",
-    "sticky",
-    "password",
-    "parent",
-    "type",
-    "format",
-    "tags",
-    "categories",
-    "like_count",
-    "i_like",
-    "meta",
-];
 
 fn ids(page: &Value) -> Vec<u64> {
     page["posts"]

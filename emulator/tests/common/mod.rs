@@ -292,3 +292,29 @@ pub fn value<'p>(pairs: &'p [(String, String)], key: &str) -> Option<&'p str> {
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.as_str())
 }
+
+/// The fields of a post object, as the contract lists them.
+pub const POST_FIELDS: &[&str] = &[
+    "ID",
+    "site_ID",
+    "author",
+    "date",
+    "modified",
+    "title",
+    "URL",
+    "short_URL",
+    "content",
+    "excerpt",
+    "slug",
+    "status",
+    "sticky",
+    "password",
+    "parent",
+    "type",
+    "format",
+    "tags",
+    "categories",
+    "like_count",
+    "i_like",
+    "meta",
+];
