@@ -158,17 +158,28 @@ async function startViteDev(dir) {
   await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
   const port = probe.address().port;
   await new Promise((ok) => probe.close(ok));
+  // Vite colours its banner whenever `CI` is set (picocolors), which splits `127.0.0.1:PORT`
+  // with escape codes: ask for no colour, and strip any that come anyway.
   const child = spawn(process.execPath, [join(dir, 'node_modules/vite/bin/vite.js'), '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   process.on('exit', () => child.kill());
   let output = '';
-  await new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`vite dev did not start: ${output}`)), 20_000);
-    const read = (d) => { output += d; if (output.includes(`:${port}`)) { clearTimeout(timer); ok(); } };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`vite dev exited (${code}): ${output}`)); });
-  });
+  try {
+    await new Promise((ok, fail) => {
+      const timer = setTimeout(() => fail(new Error(`vite dev did not start: ${output}`)), 20_000);
+      const read = (d) => {
+        output += String(d).replace(/\x1b\[[0-9;]*m/g, '');
+        if (output.includes(`127.0.0.1:${port}`)) { clearTimeout(timer); ok(); }
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`vite dev exited (${code}): ${output}`)); });
+    });
+  } catch (err) {
+    // A server left running keeps this test file's process (and so the whole run) alive.
+    child.kill('SIGKILL');
+    throw err;
+  }
   return { origin: `http://127.0.0.1:${port}`, close: () => child.kill() };
 }
 
