@@ -28,7 +28,7 @@ export default (_env, argv = {}) => {
     mode,
     context: root,
     entry: {
-      main: './www/src/main.js',
+      main: './www/src/index.js',
       callback: './www/src/callback.js',
     },
     output: {

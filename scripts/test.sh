@@ -7,7 +7,7 @@
 #   4. browser: wasm-bindgen-test in headless Chromium and Firefox against the emulator
 #   5. node: conformance with Automattic's official client, package checks
 #   5b. hosts: the packed tarball in webpack/Vite/static projects, the MV3 extension, workers
-#   6. end-to-end: the demo in headless Chromium (Playwright) against the emulator
+#   6. end-to-end: the demo in headless Chromium, then Firefox (Playwright) against the emulator
 # Set SKIP_SETUP=1 to skip the install step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,4 +58,6 @@ fi
 if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
   step "end-to-end (Playwright, Chromium)"
   node_test tests/e2e/
+  step "end-to-end (Playwright, Firefox ESR over WebDriver BiDi)"
+  E2E_BROWSER=firefox node_test tests/e2e/
 fi

@@ -153,6 +153,21 @@ test('a token the server no longer accepts: the reconnect prompt, and the token 
   await context.close();
 });
 
+test('the WebAssembly module cannot be fetched: "could not start", and Reload works once it can', async () => {
+  const context = await suite.newContext();
+  const page = await context.newPage();
+  await context.route(/\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.goto(DEMO_URL);
+  const { kind, text } = await banner(page);
+  assert.equal(kind, 'network');
+  assert.match(text, /could not start/);
+  await context.unroute(/\.wasm$/);
+  await page.click('#banner .banner__action');
+  await page.locator('#connect-redirect').waitFor();
+  assert.ok(await page.locator('#banner').isHidden(), 'loaded: no banner');
+  await context.close();
+});
+
 test('no console message carried an access token, and no page error happened', () => {
   assertNoTokenInConsole(suite);
 });

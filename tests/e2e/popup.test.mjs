@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertNoTokenInConsole } from '../support/assertions.mjs';
 import { DEMO_URL, STATE_KEY, openSuite, passOAuthPages, storedToken } from '../support/demo.mjs';
-import { launchChromium } from '../support/browser.mjs';
+import { launchBrowser } from '../support/browser.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
 
 const MESSAGE_TYPE = 'wpcom-wasm-demo:callback';
@@ -117,7 +117,7 @@ test('a forged callback from another origin, a same-origin frame, the page itsel
 });
 
 test('with the popup blocker on, the popup still opens (window.open runs inside the click)', async () => {
-  const browser = await launchChromium({ popupBlocker: true });
+  const browser = await launchBrowser({ popupBlocker: true });
   try {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -2,7 +2,7 @@
 // and the history keep afterwards, and how long the session lasts.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DEMO_URL, PHONE, TOKEN_KEY, openSuite, passOAuthPages, screenshot, signIn, storedToken } from '../support/demo.mjs';
+import { DEMO_URL, PHONE, TOKEN_KEY, historyUrls, openSuite, passOAuthPages, screenshot, signIn, storedToken } from '../support/demo.mjs';
 import { assertNoTokenInConsole } from '../support/assertions.mjs';
 
 let suite;
@@ -83,15 +83,14 @@ test('redirect flow: log-in and consent pages, then the profile, with no token l
   assert.match(await page.textContent('.site--selected'), /Example Blog/);
 
   // Every history entry of this tab, as the browser keeps them: none holds the token.
-  const cdp = await context.newCDPSession(page);
-  const { entries } = await cdp.send('Page.getNavigationHistory');
+  const entries = await historyUrls(context, page);
   const tokens = suite.seenTokens();
-  for (const entry of entries) {
-    assert.ok(!/access_token/.test(entry.url), `history entry without a token: ${entry.url}`);
-    for (const token of tokens) assert.ok(!entry.url.includes(encodeURIComponent(token)) && !entry.url.includes(token));
+  for (const url of entries) {
+    assert.ok(!/access_token/.test(url), `history entry without a token: ${url}`);
+    for (const token of tokens) assert.ok(!url.includes(encodeURIComponent(token)) && !url.includes(token));
   }
-  assert.ok(entries.some((entry) => entry.url.startsWith(`${suite.emulator.url}/oauth2/`)), 'the OAuth pages are in the history');
-  assert.equal(entries[entries.length - 1].url, DEMO_URL, 'the last entry is the clean demo address');
+  assert.ok(entries.some((url) => url.startsWith(`${suite.emulator.url}/oauth2/`)), 'the OAuth pages are in the history');
+  assert.equal(entries[entries.length - 1], DEMO_URL, 'the last entry is the clean demo address');
 
   // Going back shows the consent page (or whatever came before), never a URL with the token;
   // going forward again lands on the clean demo address, still signed in.

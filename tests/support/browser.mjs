@@ -1,9 +1,13 @@
-// Headless Chromium through playwright-core, using the system's Chromium (Debian's
-// /usr/bin/chromium). Firefox is not driven: playwright-core only drives its own patched
-// Firefox builds, not Debian's firefox-esr.
+// Headless browsers through playwright-core, using the system's own: Debian's Chromium
+// (/usr/bin/chromium) by default, Debian's Firefox ESR with E2E_BROWSER=firefox. Firefox is
+// driven over WebDriver BiDi (`channel: 'moz-firefox'`), not Playwright's patched build;
+// playwright-core is pinned in package.json to a release whose BiDi commands Firefox ESR knows.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, firefox } from 'playwright-core';
+
+/** 'chromium' (default) or 'firefox', from $E2E_BROWSER. */
+export const BROWSER = process.env.E2E_BROWSER === 'firefox' ? 'firefox' : 'chromium';
 
 const ARGS = [
   '--no-sandbox',
@@ -17,8 +21,17 @@ const ARGS = [
 
 /** The Chromium executable: $CHROMIUM_PATH, `command -v chromium`, or null. */
 export function chromiumPath() {
-  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+  return findExecutable(process.env.CHROMIUM_PATH, ['chromium', 'chromium-browser', 'google-chrome'], '/usr/bin/chromium');
+}
+
+/** The Firefox executable: $FIREFOX_PATH, `command -v firefox-esr` / `firefox`, or null. */
+export function firefoxPath() {
+  return findExecutable(process.env.FIREFOX_PATH, ['firefox-esr', 'firefox'], '/usr/bin/firefox-esr');
+}
+
+function findExecutable(fromEnv, names, fallback) {
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  for (const name of names) {
     try {
       const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
       if (found) return found;
@@ -26,7 +39,22 @@ export function chromiumPath() {
       // Not installed under this name.
     }
   }
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
+  return existsSync(fallback) ? fallback : null;
+}
+
+/**
+ * Launches the browser of this run ($E2E_BROWSER) headless with a fresh temporary profile.
+ * `popupBlocker: true` keeps the popup blocker on, as in a user's browser (Playwright turns
+ * Chromium's off by default; Firefox keeps its own on).
+ */
+export function launchBrowser(options = {}) {
+  if (BROWSER === 'chromium') return launchChromium(options);
+  const executablePath = firefoxPath();
+  if (!executablePath) throw new Error('Firefox not found: install it (apt-get install firefox-esr) or set FIREFOX_PATH');
+  // WebDriver's recommended preferences turn Firefox's popup blocker off (and win over a
+  // profile's own); a user's Firefox has it on.
+  const firefoxUserPrefs = options.popupBlocker ? { 'dom.disable_open_during_load': true, 'remote.prefs.recommended': false } : {};
+  return firefox.launch({ executablePath, channel: 'moz-firefox', headless: true, firefoxUserPrefs });
 }
 
 /**
@@ -47,7 +75,17 @@ export function launchChromium({ popupBlocker = false } = {}) {
 export function recordContext(context, log) {
   const watch = (page) => {
     page.on('console', (msg) => log.console.push(msg.text()));
-    page.on('pageerror', (err) => log.pageErrors.push(String(err && err.stack ? err.stack : err)));
+    page.on('pageerror', (err) => {
+      // Firefox reports its network layer's CORS diagnostics (a request that failed, as when
+      // offline) as script errors with no stack; Chromium logs the same to the console. They
+      // are console messages here too (still scanned for tokens), not errors of the page.
+      const [first, ...frames] = String(err && err.stack ? err.stack : err).split('\n');
+      if (BROWSER === 'firefox' && /^Cross-Origin Request Blocked:/.test(first) && !frames.some((f) => /:\d+:\d+/.test(f))) {
+        log.console.push(first);
+        return;
+      }
+      log.pageErrors.push(String(err && err.stack ? err.stack : err));
+    });
     page.on('framenavigated', (frame) => log.urls.push(frame.url()));
   };
   context.pages().forEach(watch);

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { launchChromium, newLog, recordContext, stubExternalImages } from './browser.mjs';
+import { BROWSER, launchBrowser, newLog, recordContext, stubExternalImages } from './browser.mjs';
 import { startEmulator } from './emulator.mjs';
 import { DEMO_DIST, ROOT, SCREENSHOTS } from './paths.mjs';
 import { startStaticServer } from './static-server.mjs';
@@ -74,7 +74,7 @@ function tokensIn(url) {
 
 /**
  * Starts what a test file needs: its own emulator (`emulatorArgs`), the demo on :8080 and
- * Chromium. `newContext()` gives a browser context whose console, page errors, navigations
+ * the browser of this run ($E2E_BROWSER). `newContext()` gives a browser context whose console, page errors, navigations
  * and issued tokens are recorded in `suite.log` / `suite.tokens`.
  */
 export async function openSuite({ emulatorArgs = [] } = {}) {
@@ -89,7 +89,7 @@ export async function openSuite({ emulatorArgs = [] } = {}) {
       routes: { '/config.js': configScript(emulator.url) },
       waitForPortMs: 180_000,
     });
-    browser = await launchChromium();
+    browser = await launchBrowser();
   } catch (err) {
     if (demo) await demo.close();
     await emulator.stop();
@@ -163,12 +163,40 @@ export function storedToken(page) {
   return page.evaluate((key) => window.sessionStorage.getItem(key), TOKEN_KEY);
 }
 
-/** Writes docs/screenshots/<name>.png once the page's images have loaded. */
+/**
+ * Writes docs/screenshots/<name>.png once the page's images have loaded. The README's pictures
+ * come from the Chromium run; the Firefox run of the same tests leaves them alone.
+ */
 export async function screenshot(page, name, { fullPage = true } = {}) {
+  if (BROWSER !== 'chromium') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.waitForFunction(() => [...document.images].every((img) => img.complete), null, { timeout: 5000 }).catch(() => {});
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled', caret: 'hide' });
 }
 
-/** The phone-sized viewport of the phone screenshots. */
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+/** The phone-sized viewport of the phone screenshots (Firefox has no mobile emulation). */
+export const PHONE = BROWSER === 'chromium'
+  ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+  : { viewport: { width: 390, height: 844 } };
+
+/**
+ * The URL of every entry of `page`'s session history. Chromium tells them over CDP; elsewhere
+ * they are walked back to the first one and forward again (each entry is visited).
+ */
+export async function historyUrls(context, page) {
+  if (BROWSER === 'chromium') {
+    const cdp = await context.newCDPSession(page);
+    const { entries } = await cdp.send('Page.getNavigationHistory');
+    await cdp.detach();
+    return entries.map((entry) => entry.url);
+  }
+  const length = await page.evaluate(() => history.length);
+  const urls = [page.url()];
+  for (let i = 1; i < length; i += 1) {
+    await page.goBack({ waitUntil: 'commit' });
+    urls.unshift(page.url());
+  }
+  for (let i = 1; i < length; i += 1) await page.goForward({ waitUntil: 'commit' });
+  await page.waitForLoadState('load');
+  return urls;
+}

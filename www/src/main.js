@@ -1,5 +1,5 @@
-// The demo's entry: finish a sign-in if the address carries one, then show either the connect
-// buttons or the signed-in session, and route every error to the banner.
+// The demo's app (loaded by index.js): finish a sign-in if the address carries one, then show
+// either the connect buttons or the signed-in session, and route every error to the banner.
 
 import { loadAccount, loadPosts } from './account.js';
 import { hideBanner, showBanner } from './banner.js';
