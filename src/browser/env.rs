@@ -18,11 +18,19 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+// One global object in every scope (pages, workers): no Window/Worker branch. Read through a
+// getter (`globalThis.globalThis`, which is `globalThis`) rather than a `thread_local_v2` static:
+// the static's lazy cell and its poisoning panic cost more wasm than one call into JS each time.
 #[wasm_bindgen]
 extern "C" {
-    // One global object in every scope (pages, workers): no Window/Worker branch.
-    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
-    static GLOBAL: JsValue;
+    #[wasm_bindgen(js_name = globalThis)]
+    type GlobalThis;
+    #[wasm_bindgen(static_method_of = GlobalThis, js_class = "globalThis", getter = globalThis)]
+    fn global_this() -> JsValue;
+}
+
+#[wasm_bindgen]
+extern "C" {
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(callback: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
@@ -31,7 +39,7 @@ extern "C" {
 
 /// `globalThis`.
 pub fn global() -> JsValue {
-    GLOBAL.with(JsValue::clone)
+    GlobalThis::global_this()
 }
 
 /// `target[key]`; `undefined` when `target` is not an object or the getter throws.
