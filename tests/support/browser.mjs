@@ -44,8 +44,8 @@ function findExecutable(fromEnv, names, fallback) {
 
 /**
  * Launches the browser of this run ($E2E_BROWSER) headless with a fresh temporary profile.
- * `popupBlocker: true` keeps the popup blocker on, as in a user's browser (Playwright turns
- * Chromium's off by default; Firefox keeps its own on).
+ * `popupBlocker: true` keeps the popup blocker on, as in a user's browser (Playwright and
+ * WebDriver turn it off by default).
  */
 export function launchBrowser(options = {}) {
   if (BROWSER === 'chromium') return launchChromium(options);
@@ -79,12 +79,13 @@ export function recordContext(context, log) {
       // Firefox reports its network layer's CORS diagnostics (a request that failed, as when
       // offline) as script errors with no stack; Chromium logs the same to the console. They
       // are console messages here too (still scanned for tokens), not errors of the page.
-      const [first, ...frames] = String(err && err.stack ? err.stack : err).split('\n');
+      const text = String(err && err.stack ? err.stack : err);
+      const [first, ...frames] = text.split('\n');
       if (BROWSER === 'firefox' && /^Cross-Origin Request Blocked:/.test(first) && !frames.some((f) => /:\d+:\d+/.test(f))) {
         log.console.push(first);
         return;
       }
-      log.pageErrors.push(String(err && err.stack ? err.stack : err));
+      log.pageErrors.push(text);
     });
     page.on('framenavigated', (frame) => log.urls.push(frame.url()));
   };

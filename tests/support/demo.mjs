@@ -73,9 +73,9 @@ function tokensIn(url) {
 }
 
 /**
- * Starts what a test file needs: its own emulator (`emulatorArgs`), the demo on :8080 and
- * the browser of this run ($E2E_BROWSER). `newContext()` gives a browser context whose console, page errors, navigations
- * and issued tokens are recorded in `suite.log` / `suite.tokens`.
+ * Starts what a test file needs: its own emulator (`emulatorArgs`), the demo on :8080 and the
+ * browser of this run ($E2E_BROWSER). `newContext()` gives a browser context whose console, page
+ * errors, navigations and issued tokens are recorded in `suite.log` / `suite.tokens`.
  */
 export async function openSuite({ emulatorArgs = [] } = {}) {
   ensureDemoBuilt();
