@@ -161,6 +161,7 @@ test('the WebAssembly module cannot be fetched: "could not start", and Reload wo
   const { kind, text } = await banner(page);
   assert.equal(kind, 'network');
   assert.match(text, /could not start/);
+  assert.ok(await page.locator('#loading').isHidden(), 'no "Loading…" beside it');
   await context.unroute(/\.wasm$/);
   await page.click('#banner .banner__action');
   await page.locator('#connect-redirect').waitFor();

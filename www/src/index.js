@@ -3,8 +3,10 @@
 // left while it loads) the page says so instead of sitting there with buttons that do nothing.
 // `eager`: the app stays in this same file, no extra request.
 import { showBanner } from './banner.js';
+import { byId } from './dom.js';
 
 import(/* webpackMode: "eager" */ './main.js').catch((err) => {
+  byId('loading').hidden = true;
   showBanner(
     {
       kind: 'network',
