@@ -1,14 +1,3 @@
-// The crate is `no_std`; its tests use std.
-#[allow(unused_imports)]
-use std::{
-    borrow::ToOwned,
-    boxed::Box,
-    format,
-    string::{String, ToString},
-    vec,
-    vec::Vec,
-};
-
 use crate::core::authorize::{build_authorize_url, AuthorizeRequest};
 use crate::core::error::ErrorCode;
 

@@ -1,14 +1,5 @@
 //! Property tests: the parsers, the error mapper and the model decoders never panic.
-// The crate is `no_std`; its tests use std.
-#[allow(unused_imports)]
-use std::{
-    borrow::ToOwned,
-    boxed::Box,
-    format,
-    string::{String, ToString},
-    vec,
-    vec::Vec,
-};
+use super::prelude::*;
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};

@@ -1,13 +1,4 @@
-// The crate is `no_std`; its tests use std.
-#[allow(unused_imports)]
-use std::{
-    borrow::ToOwned,
-    boxed::Box,
-    format,
-    string::{String, ToString},
-    vec,
-    vec::Vec,
-};
+use super::prelude::*;
 
 use crate::core::quirks::{Fix, Out, Seen, Shape};
 
@@ -126,16 +117,19 @@ fn each_shape_covers_the_quirks_the_contract_lists() {
     }
 }
 
+/// Every response shape that has quirk rules.
+const SHAPES: [Shape; 6] = [
+    Shape::Me,
+    Shape::Sites,
+    Shape::Likes,
+    Shape::LikeResult,
+    Shape::Post,
+    Shape::TokenInfo,
+];
+
 #[test]
 fn an_object_is_fixed_before_the_fields_inside_it() {
-    for shape in [
-        Shape::Me,
-        Shape::Sites,
-        Shape::Likes,
-        Shape::LikeResult,
-        Shape::Post,
-        Shape::TokenInfo,
-    ] {
+    for shape in SHAPES {
         let rules = shape.rules();
         for (i, (path, _)) in rules.iter().enumerate() {
             for (outer, fix) in &rules[i + 1..] {
@@ -150,14 +144,7 @@ fn an_object_is_fixed_before_the_fields_inside_it() {
 
 #[test]
 fn rule_paths_are_well_formed() {
-    for shape in [
-        Shape::Me,
-        Shape::Sites,
-        Shape::Likes,
-        Shape::LikeResult,
-        Shape::Post,
-        Shape::TokenInfo,
-    ] {
+    for shape in SHAPES {
         for (path, _) in shape.rules() {
             assert!(!path.split('.').any(str::is_empty), "{path}");
             assert!(!path.ends_with('*'), "{path}: a rule names a field");

@@ -1,14 +1,3 @@
-// The crate is `no_std`; its tests use std.
-#[allow(unused_imports)]
-use std::{
-    borrow::ToOwned,
-    boxed::Box,
-    format,
-    string::{String, ToString},
-    vec,
-    vec::Vec,
-};
-
 use crate::core::endpoint::Method;
 use crate::core::error::{Error, ErrorCode};
 use crate::core::retry::{

@@ -1,6 +1,4 @@
-// The crate is `no_std`; its tests use std.
-#[allow(unused_imports)]
-use std::{string::String, vec, vec::Vec};
+use super::prelude::*;
 
 use crate::core::authorize::base64url;
 use crate::core::text::{

@@ -1,13 +1,4 @@
-// The crate is `no_std`; its tests use std.
-#[allow(unused_imports)]
-use std::{
-    borrow::ToOwned,
-    boxed::Box,
-    format,
-    string::{String, ToString},
-    vec,
-    vec::Vec,
-};
+use super::prelude::*;
 
 use crate::core::token::{AccessToken, Token};
 
