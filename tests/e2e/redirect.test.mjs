@@ -96,6 +96,9 @@ test('redirect flow: log-in and consent pages, then the profile, with no token l
   // going forward again lands on the clean demo address, still signed in.
   await page.goBack({ waitUntil: 'commit' }).catch(() => {});
   assert.ok(!page.url().includes('access_token'), `back: ${page.url()}`);
+  // Back crossed to the emulator's origin, so Chromium may have moved the tab to a new renderer
+  // process: going forward before that page settles can fail with "Not attached to an active page".
+  await page.waitForLoadState('load');
   await page.goForward({ waitUntil: 'load' }).catch(() => {});
   assert.equal(page.url(), DEMO_URL);
   await page.locator('#profile-username').waitFor();

@@ -192,11 +192,12 @@ export async function historyUrls(context, page) {
   }
   const length = await page.evaluate(() => history.length);
   const urls = [page.url()];
+  // Each step waits for its page to load: the next navigation may otherwise meet a tab that is
+  // still moving to another process (the entries cross origins).
   for (let i = 1; i < length; i += 1) {
-    await page.goBack({ waitUntil: 'commit' });
+    await page.goBack({ waitUntil: 'load' });
     urls.unshift(page.url());
   }
-  for (let i = 1; i < length; i += 1) await page.goForward({ waitUntil: 'commit' });
-  await page.waitForLoadState('load');
+  for (let i = 1; i < length; i += 1) await page.goForward({ waitUntil: 'load' });
   return urls;
 }
