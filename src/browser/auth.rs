@@ -10,7 +10,7 @@ use super::session::{Hooks, SignOutReason};
 use super::storage::{Slot, Storage, Store};
 use crate::core::{
     build_authorize_url, complete_redirect, parse_redirect, scrub_url, AuthorizeRequest, Error,
-    ErrorCode, Token,
+    ErrorCode, PendingStates, Token,
 };
 use alloc::rc::Rc;
 use alloc::{boxed::Box, string::String, string::ToString};
@@ -120,8 +120,9 @@ impl Auth {
         &self.0.oauth_base
     }
 
-    /// A fresh authorize URL to send the user to. Its `state` (256 random bits) is stored
-    /// before this returns, replacing any earlier one: only the latest flow can complete.
+    /// A fresh authorize URL to send the user to. Its `state` (256 random bits, single-use,
+    /// valid 10 minutes) is added to the sign-ins pending in this tab before this returns;
+    /// earlier ones stay valid, so two sign-ins in flight never spoil each other.
     pub fn authorize_url(&self) -> Result<String, Error> {
         let state = env::random_state()?;
         let inner = &self.0;
@@ -134,32 +135,45 @@ impl Auth {
             login: inner.login,
             state: &state,
         })?;
-        inner.store.put(Slot::State, Some(&state));
+        self.update_pending(|pending, now| pending.add(&state, now));
         Ok(url)
     }
 
     /// Completes the sign-in from the URL WordPress.com redirected to.
     ///
-    /// `Ok(None)` when the URL carries no OAuth data (an ordinary page load). Otherwise the
-    /// stored state is consumed whatever the outcome (a replayed redirect is refused), and when
-    /// `url` is the page's current address its OAuth data is scrubbed with
-    /// `history.replaceState`: no reload, no new history entry.
+    /// `Ok(None)` when the URL carries no OAuth data (an ordinary page load). Otherwise, when
+    /// `url` is the page's current address, its OAuth data is scrubbed with
+    /// `history.replaceState` (no reload, no new history entry; a hash router's route stays),
+    /// and the redirect is checked against the sign-ins pending in this tab: see
+    /// [`complete_redirect`]. Only the redirect's own state is consumed, whatever the outcome.
     pub fn handle_redirect(&self, url: &str) -> Result<Option<Token>, Error> {
         let parsed = parse_redirect(url);
         if matches!(parsed, Ok(None)) {
             return Ok(None);
         }
         scrub_if_current(url);
-        let store = &self.0.store;
-        let expected = store.get(Slot::State);
-        store.put(Slot::State, None);
         let Some(params) = parsed? else {
             return Ok(None);
         };
-        let token = complete_redirect(params, expected.as_deref(), env::now_ms())?;
-        store.put(Slot::Token, Some(&token.to_storage_string()));
+        let token = self
+            .update_pending(|pending, now| complete_redirect(params, pending, now))
+            .map_err(popup_hint)?;
+        self.0
+            .store
+            .put(Slot::Token, Some(&token.to_storage_string()));
         self.0.hooks.arm_expiring();
         Ok(Some(token))
+    }
+
+    /// Runs `change` on the sign-ins pending in this tab (expired ones dropped) and stores
+    /// what it leaves.
+    fn update_pending<T>(&self, change: impl FnOnce(&mut PendingStates, f64) -> T) -> T {
+        let store = &self.0.store;
+        let now = env::now_ms();
+        let mut pending = PendingStates::parse(store.get(Slot::State).as_deref(), now);
+        let result = change(&mut pending, now);
+        store.put(Slot::State, pending.to_storage_string().as_deref());
+        result
     }
 
     /// The current token, or `None` when signed out. An expired token is never handed out: it
@@ -187,7 +201,7 @@ impl Auth {
         Ok(token)
     }
 
-    /// Forgets the token and any pending state.
+    /// Forgets the token and the sign-ins pending in this tab.
     pub fn sign_out(&self) {
         self.0.store.put(Slot::State, None);
         self.end_session(SignOutReason::SignOut);
@@ -242,6 +256,19 @@ impl Auth {
             self.0.hooks.fire_signed_out(reason);
         }
     }
+}
+
+/// `state_missing` in a popup: the sign-in was started by the window that opened it, so say
+/// where the URL should go.
+fn popup_hint(mut error: Error) -> Error {
+    let in_popup = env::window().is_ok_and(|w| env::get(&w, "opener").is_object());
+    if error.code == ErrorCode::StateMissing && in_popup {
+        error.message.push_str(
+            ". This is a popup: send its URL to the window that opened it \
+             (opener.postMessage(location.href, location.origin)) and call handleRedirect there",
+        );
+    }
+    error
 }
 
 /// Replaces the address bar's URL with `url` minus its OAuth data, when `url` is the current

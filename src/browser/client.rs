@@ -5,24 +5,22 @@
 //! string. An `invalid_token` answer signs the `Auth` out, which fires its signed-out hooks.
 
 use super::auth::{Auth, DEFAULT_BASE};
-use super::normalise::normalise;
+use super::normalise::{normalise, with_seen};
 use super::transport::{self, Call, Done, ErrorMapper, DEFAULT_TIMEOUT_MS};
 use crate::core::error::{check_token_client, like_failed, token_info_error};
 use crate::core::models::{empty_post, is_post_text};
 use crate::core::quirks::Shape;
 use crate::core::retry::RetryPolicy;
+use crate::core::text::cat;
 use crate::core::{
-    build_api_url, endpoint::build_token_info_url, error_from_response, Endpoint, Error, ErrorCode,
-    Method,
+    build_api_call, endpoint::build_token_info_url, error_from_response, namespace_option,
+    Endpoint, Error, ErrorCode, Method,
 };
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::{string::String, string::ToString, vec::Vec};
 use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
-
-/// The REST API version the typed helpers use.
-const API_VERSION: &str = "1.1";
 
 /// How a [`Client`] reaches WordPress.com.
 #[derive(Clone, Debug, Default)]
@@ -50,8 +48,11 @@ pub struct RequestOptions {
     pub query: Vec<(String, String)>,
     /// A value sent as JSON (`JSON.stringify`).
     pub body: Option<JsValue>,
-    /// The REST version, e.g. `"1.2"`; `None` for `"1.1"`.
+    /// The REST version: `"1"`…`"1.4"`, or `"2"` for `wpcom/v2`; `None` for what the path
+    /// names, else `"1.1"` ([`crate::core::path`]).
     pub api_version: Option<String>,
+    /// The namespace (`"rest/v1.2"`, `"wp/v2"`, `"wpcom/v2"`…), for paths that name none.
+    pub namespace: Option<String>,
 }
 
 /// One call of the client, as data (what [`Client::run`] takes).
@@ -94,9 +95,10 @@ pub enum Operation {
     TokenInfo,
     /// Any REST call.
     Request {
-        /// GET or POST.
+        /// Any method; PUT, PATCH and DELETE on `wp/v2` and `wpcom/v2` only.
         method: Method,
-        /// Path below the version, e.g. `/me/sites`.
+        /// A path in the grammar of [`crate::core::path::build_api_call`], e.g. `/me/sites`,
+        /// `v1.2/sites/123/posts` or `wp/v2/sites/123/posts?per_page=5`.
         path: String,
         /// Query, body and version.
         options: RequestOptions,
@@ -177,7 +179,13 @@ impl Client {
         match self.prepare(operation) {
             Ok(call) => {
                 let client = self.clone();
-                let finish = move |result| done(client.signed_out_if_invalid(result));
+                let operation = operation.clone();
+                let finish = move |result| {
+                    done(checked_shape(
+                        &operation,
+                        client.signed_out_if_invalid(result),
+                    ))
+                };
                 transport::send(call, Box::new(finish));
             }
             Err(error) => done(Err(error)),
@@ -191,19 +199,10 @@ impl Client {
         operation: &Operation,
         result: Result<JsValue, Error>,
     ) -> Result<JsValue, Error> {
-        let value = self.signed_out_if_invalid(result)?;
-        let shape = match operation {
-            Operation::Me => Shape::Me,
-            Operation::Sites => Shape::Sites,
-            Operation::PostLikes { .. } => Shape::Likes,
-            Operation::LikePost { .. } | Operation::UnlikePost { .. } => Shape::LikeResult,
-            Operation::CreatePost { .. } => Shape::Post,
-            Operation::TokenInfo => Shape::TokenInfo,
-            Operation::Request { .. } => return Ok(value),
+        let value = checked_shape(operation, self.signed_out_if_invalid(result))?;
+        let Some(shape) = operation.shape() else {
+            return Ok(value);
         };
-        if !value.is_object() || js_sys::Array::is_array(&value) {
-            return Err(bad_shape());
-        }
         normalise(&value, shape);
         match shape {
             Shape::LikeResult if field(&value, "success").as_bool() != Some(true) => {
@@ -244,12 +243,19 @@ impl Client {
                 path,
                 options,
             } => {
-                let version = options.api_version.as_deref().unwrap_or(API_VERSION);
-                let url = build_api_url(&settings.api_base, version, path, &options.query)?;
+                let namespace =
+                    namespace_option(options.api_version.as_deref(), options.namespace.as_deref())?;
+                let call =
+                    build_api_call(&settings.api_base, *method, path, &options.query, namespace)?;
                 let body = options.body.as_ref().map(to_json).transpose()?;
-                (*method, url, body, Some(self.bearer()?))
+                (call.method, call.url, body, Some(self.bearer()?))
             }
-            _ => {
+            Operation::Me
+            | Operation::Sites
+            | Operation::PostLikes { .. }
+            | Operation::LikePost { .. }
+            | Operation::UnlikePost { .. }
+            | Operation::CreatePost { .. } => {
                 let (endpoint, body) = match operation {
                     Operation::Sites => (Endpoint::MySites, None),
                     Operation::PostLikes { site, post_id } => (
@@ -278,8 +284,14 @@ impl Client {
                     }
                     _ => (Endpoint::Me, None),
                 };
-                let url = build_api_url(&settings.api_base, API_VERSION, &endpoint.path()?, &[])?;
-                (endpoint.method(), url, body, Some(self.bearer()?))
+                let call = build_api_call(
+                    &settings.api_base,
+                    endpoint.method(),
+                    &endpoint.path()?,
+                    &[],
+                    None,
+                )?;
+                (call.method, call.url, body, Some(self.bearer()?))
             }
         };
         Ok(Call {
@@ -331,6 +343,43 @@ fn new_post_body(post: &JsValue) -> Result<String, Error> {
         return Err(empty_post());
     }
     to_json(post)
+}
+
+impl Operation {
+    /// The shape of the typed calls' answers; `None` for `request`'s, returned as sent.
+    pub(crate) fn shape(&self) -> Option<Shape> {
+        match self {
+            Operation::Me => Some(Shape::Me),
+            Operation::Sites => Some(Shape::Sites),
+            Operation::PostLikes { .. } => Some(Shape::Likes),
+            Operation::LikePost { .. } | Operation::UnlikePost { .. } => Some(Shape::LikeResult),
+            Operation::CreatePost { .. } => Some(Shape::Post),
+            Operation::TokenInfo => Some(Shape::TokenInfo),
+            Operation::Request { .. } => None,
+        }
+    }
+}
+
+/// `result`, or `bad_response` when `operation` has a shape and the JSON is not it: not an
+/// object, or without the key that makes it ([`Shape::required`]).
+fn checked_shape(operation: &Operation, result: Result<JsValue, Error>) -> Result<JsValue, Error> {
+    let value = result?;
+    let Some(shape) = operation.shape() else {
+        return Ok(value);
+    };
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(bad_shape());
+    }
+    if let Some((key, need)) = shape.required() {
+        if !with_seen(&field(&value, key), |seen| need.accepts(seen)) {
+            return Err(Error::new(
+                ErrorCode::BadResponse,
+                cat(&["unexpected response shape: no ", key]),
+            )
+            .reached_server(true));
+        }
+    }
+    Ok(value)
 }
 
 /// `object[key]`; `undefined` for a non-object or a missing key.

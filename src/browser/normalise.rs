@@ -52,8 +52,8 @@ fn apply(value: &JsValue, path: &str, fix: Fix) {
     }
 }
 
-/// The normal form of `field`, or `None` when it already is.
-fn fixed(field: &JsValue, fix: Fix) -> Option<JsValue> {
+/// Calls `look` with what the quirk rules see of `field`.
+pub fn with_seen<R>(field: &JsValue, look: impl FnOnce(Seen<'_>) -> R) -> R {
     let text = field.as_string();
     let seen = if let Some(b) = field.as_bool() {
         Seen::Bool(b)
@@ -68,7 +68,12 @@ fn fixed(field: &JsValue, fix: Fix) -> Option<JsValue> {
     } else {
         Seen::Null
     };
-    Some(match fix.apply(seen) {
+    look(seen)
+}
+
+/// The normal form of `field`, or `None` when it already is.
+fn fixed(field: &JsValue, fix: Fix) -> Option<JsValue> {
+    Some(match with_seen(field, |seen| fix.apply(seen)) {
         Out::Keep => return None,
         Out::Null => JsValue::NULL,
         Out::Bool(b) => JsValue::from_bool(b),

@@ -32,7 +32,7 @@ function viaXhr(url, method, auth, body, ms, signal, end) {
   const on = (kind) => () => {
     signal && signal.removeEventListener('abort', onAbort);
     const ok = x.status > 199 && x.status < 300;
-    kind ? end(kind, 0) : end(ok ? 0 : 1, x.status, x.responseText, ok ? null : x.getResponseHeader('Retry-After'));
+    kind ? end(kind, 0) : end(ok ? 0 : 1, x.status, x.responseText, ok ? null : retryAfter(x.getAllResponseHeaders()));
   };
   x.open(method, url);
   auth && x.setRequestHeader('Authorization', auth);
@@ -44,6 +44,14 @@ function viaXhr(url, method, auth, body, ms, signal, end) {
   x.onerror = on(4);
   signal && signal.addEventListener('abort', onAbort);
   x.send(body);
+}
+
+// `Retry-After` only when the server exposes it to this origin (Access-Control-Expose-Headers):
+// getResponseHeader on a header that is not exposed makes Chromium log "Refused to get unsafe
+// header" as a console error; the list of all headers holds only the exposed ones, silently.
+function retryAfter(all) {
+  const m = /^retry-after:[ \t]*(.*?)[ \t]*$/im.exec(all);
+  return m ? m[1] : null;
 }
 
 function viaFetch(url, method, auth, body, ms, signal, end) {

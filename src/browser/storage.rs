@@ -1,9 +1,10 @@
-//! Where the token and the pending OAuth `state` are kept between page loads.
+//! Where the token and the pending OAuth `state`s are kept between page loads.
 //!
 //! Backends: `sessionStorage` (the default: one tab, gone when it closes), `localStorage`
 //! (shared by the origin's tabs), memory only, or an adapter object with `get/set/remove` whose
 //! methods may return Promises (so `chrome.storage` fits). Keys are namespaced by client id:
-//! `wpcom-wasm:<clientId>:token` and `wpcom-wasm:<clientId>:state`.
+//! `wpcom-wasm:<clientId>:token` and `wpcom-wasm:<clientId>:state` (the sign-ins in flight, see
+//! [`crate::core::PendingStates`]; with `localStorage` they stay in the tab's `sessionStorage`).
 //!
 //! Web Storage is read through on every access so that two `Auth`s in one page, or a sign-out in
 //! another tab, are seen at once. Memory and adapters are served from an in-memory copy that
@@ -27,7 +28,8 @@ pub enum Storage {
     Auto,
     /// `sessionStorage`: this tab only, cleared when it closes.
     Session,
-    /// `localStorage`: every tab of the origin; a sign-out in one tab signs out the others.
+    /// `localStorage`: every tab of the origin shares the token; a sign-out in one tab signs out
+    /// the others. Sign-ins in flight stay in each tab's `sessionStorage`.
     Local,
     /// Memory only: lost on reload.
     Memory,
@@ -66,7 +68,7 @@ impl Storage {
 pub enum Slot {
     /// The serialized token.
     Token,
-    /// The `state` of the authorization in flight.
+    /// The `state`s of the sign-ins in flight ([`crate::core::PendingStates`]).
     State,
 }
 
@@ -118,7 +120,8 @@ impl Store {
             web_failed: Cell::new(false),
         };
         if matches!(store.backend, Backend::Session | Backend::Local) {
-            store.web_storage()?;
+            store.web_storage(Slot::Token)?;
+            store.web_storage(Slot::State)?;
         }
         store.load_sync_adapter();
         Ok(store)
@@ -139,7 +142,7 @@ impl Store {
 
     /// The current value of `slot`.
     pub fn get(&self, slot: Slot) -> Option<String> {
-        if let Some(storage) = self.readable_web_storage() {
+        if let Some(storage) = self.readable_web_storage(slot) {
             let key = JsValue::from_str(self.key(slot));
             return env::call(&storage, "getItem", &[&key]).ok()?.as_string();
         }
@@ -154,7 +157,7 @@ impl Store {
         let key = self.key(slot);
         match &self.backend {
             Backend::Session | Backend::Local => {
-                let ok = match self.web_storage() {
+                let ok = match self.web_storage(slot) {
                     Ok(storage) => match value {
                         Some(v) => call(&storage, "setItem", key, Some(v)).is_ok(),
                         None => call(&storage, "removeItem", key, None).is_ok(),
@@ -255,20 +258,22 @@ impl Store {
     }
 
     /// Web Storage when it is the backend and has not failed.
-    fn readable_web_storage(&self) -> Option<JsValue> {
+    fn readable_web_storage(&self, slot: Slot) -> Option<JsValue> {
         if self.web_failed.get() {
             return None;
         }
         match self.backend {
-            Backend::Session | Backend::Local => self.web_storage().ok(),
+            Backend::Session | Backend::Local => self.web_storage(slot).ok(),
             _ => None,
         }
     }
 
-    /// `sessionStorage` or `localStorage`; `unsupported` in a worker or when the browser
-    /// blocks it (storage disabled, some privacy modes: reading the property throws).
-    fn web_storage(&self) -> Result<JsValue, Error> {
-        let name = if matches!(self.backend, Backend::Local) {
+    /// The Web Storage that keeps `slot`: `localStorage` for the token of the `Local` backend,
+    /// else `sessionStorage` (pending states belong to the tab that started the sign-in, even
+    /// when the token is shared). `unsupported` in a worker or when the browser blocks it
+    /// (storage disabled, some privacy modes: reading the property throws).
+    fn web_storage(&self, slot: Slot) -> Result<JsValue, Error> {
+        let name = if matches!(self.backend, Backend::Local) && slot == Slot::Token {
             "localStorage"
         } else {
             "sessionStorage"

@@ -158,6 +158,15 @@ fn outcome(
 ) -> Result<JsValue, (Error, Option<u32>)> {
     let status = status as u16;
     let error = match kind {
+        // A 2xx answer can be an error all the same: WordPress.com has answered `/me` with
+        // `200 {"error":"authorization_required",…}`. Judged before anything reads the body.
+        PARSED
+            if env::get(&value, "error")
+                .as_string()
+                .is_some_and(|e| !e.is_empty()) =>
+        {
+            (call.map_error)(status, "", error_body(&value))
+        }
         PARSED => return Ok(value),
         ANSWERED => {
             let text = value.as_string().unwrap_or_default();

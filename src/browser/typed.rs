@@ -32,8 +32,9 @@ impl Client {
         settle(|done| self.start_raw(operation, done)).await
     }
 
-    /// Any REST call: `path` like `/me/sites` or `/sites/example.com/posts/`. Returns the JSON
-    /// exactly as WordPress.com sent it.
+    /// Any REST call: `path` in the grammar of [`crate::core::path::build_api_call`] (`/me/sites`,
+    /// `v1.2/sites/example.com/posts?number=5`, `wp/v2/sites/123/posts`…). Returns the JSON
+    /// exactly as WordPress.com sent it; a 2xx body with an `error` is an [`Error`].
     pub async fn request(
         &self,
         method: Method,

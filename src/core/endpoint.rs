@@ -1,38 +1,52 @@
 //! The REST routes the client knows, declared as data, and URL building for any route.
 
 use super::error::{Error, ErrorCode};
-use super::form::{push_encoded, push_pair};
+use super::form::push_encoded;
 use super::text::{has, parse_digits, pieces, push_u64, trim_slashes, u64_text};
-use super::url::http_base;
 use alloc::string::String;
 
-/// The HTTP methods WordPress.com's REST API has.
+/// The HTTP methods a call may name. WordPress.com's own REST API (`rest/v1.x`) has only `GET`
+/// and `POST`; the core WordPress REST API (`wp/v2`) and `wpcom/v2` take the others as `POST`
+/// with `_method=…` (see [`crate::core::path::build_api_call`]).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Method {
     /// A read; safe to retry.
     Get,
     /// A write; never retried.
     Post,
+    /// A replacement (`wp/v2`, `wpcom/v2`).
+    Put,
+    /// A partial update (`wp/v2`, `wpcom/v2`).
+    Patch,
+    /// A deletion (`wp/v2`, `wpcom/v2`).
+    Delete,
 }
 
+/// Every method with its name; `as_str` and `parse` both read this table.
+const METHODS: [(Method, &str); 5] = [
+    (Method::Get, "GET"),
+    (Method::Post, "POST"),
+    (Method::Put, "PUT"),
+    (Method::Patch, "PATCH"),
+    (Method::Delete, "DELETE"),
+];
+
 impl Method {
-    /// `"GET"` or `"POST"`.
+    /// `"GET"`, `"POST"`, `"PUT"`, `"PATCH"` or `"DELETE"`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-        }
+        METHODS
+            .iter()
+            .find(|(m, _)| *m == self)
+            .map_or("GET", |(_, name)| name)
     }
 
-    /// Parses `GET`/`POST` in any case; other methods do not exist on WordPress.com.
+    /// Parses a method name in any case; others (`HEAD`, `OPTIONS`…) are `invalid_config`.
     pub fn parse(s: &str) -> Result<Method, Error> {
-        if s.eq_ignore_ascii_case("GET") {
-            Ok(Method::Get)
-        } else if s.eq_ignore_ascii_case("POST") {
-            Ok(Method::Post)
-        } else {
-            Err(invalid("only GET and POST exist on WordPress.com"))
-        }
+        METHODS
+            .iter()
+            .find(|(_, name)| name.eq_ignore_ascii_case(s))
+            .map(|(m, _)| *m)
+            .ok_or_else(|| invalid("method must be GET, POST, PUT, PATCH or DELETE"))
     }
 }
 
@@ -80,7 +94,8 @@ impl Endpoint<'_> {
         }
     }
 
-    /// The route's path (below `/rest/v1.1`), with the site checked by [`site_segment`].
+    /// The route's path (below `/rest/v1.1`, the default namespace), with the site checked by
+    /// [`site_segment`].
     pub fn path(&self) -> Result<String, Error> {
         let (site, post_id, tail) = match *self {
             Endpoint::Me => return Ok(String::from("/me")),
@@ -102,7 +117,8 @@ impl Endpoint<'_> {
     }
 }
 
-fn invalid(message: &str) -> Error {
+/// `invalid_config` with `message`.
+pub(crate) fn invalid(message: &str) -> Error {
     Error::new(ErrorCode::InvalidConfig, message)
 }
 
@@ -146,40 +162,6 @@ pub fn site_segment(site: &str) -> Result<String, Error> {
         }
     }
     Ok(out)
-}
-
-/// Builds `{api_base}/rest/v{version}{path}` (versions 1, 1.1, 1.2, 1.3) or
-/// `{api_base}/wpcom/v2{path}` (version 2), with `query` percent-encoded.
-///
-/// `path` must start with `/` and hold no `..`, `#` or `?` (the query goes in `query`).
-pub fn build_api_url(
-    api_base: &str,
-    api_version: &str,
-    path: &str,
-    query: &[(String, String)],
-) -> Result<String, Error> {
-    let base = http_base(api_base).ok_or_else(|| invalid("apiBase must be an http(s) URL"))?;
-    let prefix = match api_version {
-        "1" | "1.1" | "1.2" | "1.3" => "/rest/v",
-        "2" => "/wpcom/v",
-        _ => return Err(invalid("apiVersion must be 1, 1.1, 1.2, 1.3 or 2")),
-    };
-    if !path.starts_with('/') || has(path, "..") || path.bytes().any(|b| b == b'#' || b == b'?') {
-        return Err(invalid("path must start with / and hold no .., # or ?"));
-    }
-    let mut url = String::from(base);
-    url.push_str(prefix);
-    url.push_str(api_version);
-    url.push_str(path);
-    let mut q = String::new();
-    for (k, v) in query {
-        push_pair(&mut q, k, v);
-    }
-    if !q.is_empty() {
-        url.push('?');
-        url.push_str(&q);
-    }
-    Ok(url)
 }
 
 /// The `/oauth2/token-info` URL that tells which application and user `token` belongs to.

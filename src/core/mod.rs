@@ -11,7 +11,9 @@
 //! - `form`:      `parse_form` (form-urlencoded → pairs, duplicate keys refused), `encode_component`
 //! - `authorize`: `AuthorizeRequest`, `build_authorize_url`
 //! - `redirect`:  `RedirectParams`, `parse_redirect`, `complete_redirect`, `scrub_url`
-//! - `endpoint`:  `Endpoint`, `Method`, `site_segment`, `build_api_url`, `build_token_info_url`
+//! - `pending`:   `PendingStates` (the sign-ins in flight, each with a single-use state)
+//! - `endpoint`:  `Endpoint`, `Method`, `site_segment`, `build_token_info_url`
+//! - `path`:      `build_api_call` (the path grammar of `request()`), `namespace_option`, `ApiCall`
 //! - `models`:    `Me`, `Site`, `Sites`, `Likes`, `Like`, `LikeResult`, `Post`, `NewPost`,
 //!   `TokenInfo` and their lenient decoders
 //! - `quirks`:    `Shape`, `Rule`, `Fix`, `Seen`, `Out`: the JS path's normalisation as data
@@ -23,6 +25,8 @@ pub mod endpoint;
 pub mod error;
 pub mod form;
 pub mod models;
+pub mod path;
+pub mod pending;
 pub mod quirks;
 pub mod redirect;
 pub mod retry;
@@ -35,10 +39,12 @@ mod url;
 mod tests;
 
 pub use authorize::{build_authorize_url, AuthorizeRequest};
-pub use endpoint::{build_api_url, build_token_info_url, site_segment, Endpoint, Method};
+pub use endpoint::{build_token_info_url, site_segment, Endpoint, Method};
 pub use error::{
     check_token_info, error_from_response, token_info_error, Error, ErrorBody, ErrorCode,
 };
+pub use path::{build_api_call, namespace_option, ApiCall};
+pub use pending::PendingStates;
 pub use redirect::{complete_redirect, parse_redirect, scrub_url, RedirectParams};
 pub use retry::{backoff_delay_ms, is_retryable, next_delay, parse_retry_after, RetryPolicy};
 pub use token::{AccessToken, Token};

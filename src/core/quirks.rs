@@ -235,7 +235,38 @@ const TOKEN_INFO: &[Rule] = &[
     ("scope", Fix::StringList),
 ];
 
+/// What the key that makes a shape must hold (see [`Shape::required`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// A positive ID: a number, or a string of digits.
+    Id,
+    /// An array.
+    List,
+}
+
+impl Need {
+    /// Whether `seen` is what this key needs.
+    pub fn accepts(self, seen: Seen<'_>) -> bool {
+        match self {
+            Need::Id => number(seen).is_some_and(|n| n > 0.0),
+            Need::List => matches!(seen, Seen::Array(_)),
+        }
+    }
+}
+
 impl Shape {
+    /// The top-level key without which a 2xx body is not this shape (`bad_response`):
+    /// normalisation fixes the quirks of a valid shape, it never invents one. `None` for
+    /// the shapes checked otherwise (a like's `success`, token-info's `client_id`).
+    pub fn required(self) -> Option<(&'static str, Need)> {
+        match self {
+            Shape::Me | Shape::Post => Some(("ID", Need::Id)),
+            Shape::Sites => Some(("sites", Need::List)),
+            Shape::Likes => Some(("likes", Need::List)),
+            Shape::LikeResult | Shape::TokenInfo => None,
+        }
+    }
+
     /// The rules of this shape, in the order they apply.
     pub fn rules(self) -> &'static [Rule] {
         match self {

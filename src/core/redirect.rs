@@ -5,7 +5,8 @@ use core::fmt;
 
 use super::error::{Error, ErrorCode};
 use super::form::{decode_component, parse_form};
-use super::text::{cat, cut, parse_digits, pieces, split_list};
+use super::pending::PendingStates;
+use super::text::{cat, cut, has, parse_digits, pieces, split_list};
 use super::token::{AccessToken, Token};
 
 /// What an OAuth redirect carried.
@@ -162,65 +163,79 @@ fn split_url(url: &str) -> (&str, Option<&str>, Option<&str>) {
     }
 }
 
-/// Reads the OAuth result from a redirect URL: the fragment (implicit flow) and, for errors,
-/// the query string (the code flow's form). `Ok(None)` when the URL holds no OAuth data.
+/// Splits a fragment into the app's route and its form-encoded parameters.
 ///
-/// Duplicate keys, bad encoding, an empty token and non-numeric `expires_in`/`site_id` are
-/// refused (`bad_redirect`).
+/// A hash router owns the fragment and puts its route first: `#/access_token=…`,
+/// `#/cb&access_token=…`, `#/cb?access_token=…`, `#!/cb?x=1&access_token=…`. The route is what
+/// comes before the first parameter: up to the first `?` or `&`, or, when that first part holds
+/// an `=`, up to the last `/` before it. A plain `#access_token=…` has an empty route. The route
+/// keeps its delimiter (`?` or `&`), which [`scrub_url`] drops when no parameter is left.
+fn split_fragment(fragment: &str) -> (&str, &str) {
+    let end = fragment
+        .bytes()
+        .position(|b| b == b'?' || b == b'&')
+        .unwrap_or(fragment.len());
+    let head = fragment.get(..end).unwrap_or(fragment);
+    let route_end = match cut(head, b'=') {
+        Some((key, _)) => key.bytes().rposition(|b| b == b'/').map_or(0, |at| at + 1),
+        None => (end + 1).min(fragment.len()),
+    };
+    match (fragment.get(..route_end), fragment.get(route_end..)) {
+        (Some(route), Some(params)) => (route, params),
+        _ => ("", fragment),
+    }
+}
+
+/// What a URL that holds `access_token=` where no redirect puts it gives: it is scrubbed all
+/// the same, so a token never stays in the address bar.
+const UNREADABLE_TOKEN: &str =
+    "the URL holds an access_token the client cannot read (a router may have rewritten the \
+     redirect): it was not used; sign in again";
+
+/// Reads the OAuth result from a redirect URL: the fragment (implicit flow; after a hash
+/// router's route too, see `split_fragment`) and, for errors, the query string (the code
+/// flow's form). `Ok(None)` when the URL holds no OAuth data.
+///
+/// Duplicate keys, bad encoding, an empty token, non-numeric `expires_in`/`site_id`, and an
+/// `access_token=` anywhere else in the query or fragment are refused (`bad_redirect`).
 pub fn parse_redirect(url: &str) -> Result<Option<RedirectParams>, Error> {
     let (_, query, fragment) = split_url(url);
-    if let Some(found) = parse_part(fragment.unwrap_or(""), true)? {
+    let (query, fragment) = (query.unwrap_or(""), fragment.unwrap_or(""));
+    if let Some(found) = parse_part(split_fragment(fragment).1, true)? {
         return Ok(Some(found));
     }
     // Tokens never travel in the query string; only errors do.
-    parse_part(query.unwrap_or(""), false)
+    match parse_part(query, false)? {
+        None if has(query, "access_token=") || has(fragment, "access_token=") => {
+            Err(bad(UNREADABLE_TOKEN))
+        }
+        found => Ok(found),
+    }
 }
 
-/// Compares two states in time that depends only on their length.
-fn same_state(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
-}
-
-/// Checks the state and turns the redirect into a [`Token`] or an [`Error`].
+/// Checks the redirect against the sign-ins pending here and turns it into a [`Token`] or an
+/// [`Error`].
 ///
-/// State is checked first, so a forged error redirect is reported as the forgery it is:
-/// nothing stored or nothing returned → `state_missing`; different → `state_mismatch`. Then
-/// `error=access_denied` → `access_denied` and other OAuth errors keep their code. A token
-/// whose lifetime is already over is refused (`token_expired`).
+/// - An OAuth error (`error=access_denied` → `access_denied`; other codes kept) is reported as
+///   such whether or not it carries a state, since it grants nothing; its state, when pending,
+///   is consumed.
+/// - A token: none pending → `state_missing`; no state in the redirect → `state_missing`; a
+///   state that matches no pending one → `state_mismatch`, and the pending ones stay. The
+///   matching state is consumed. A token whose lifetime is already over is `token_expired`.
 pub fn complete_redirect(
     params: RedirectParams,
-    expected_state: Option<&str>,
+    pending: &mut PendingStates,
     now_ms: f64,
 ) -> Result<Token, Error> {
-    let returned = match &params {
-        RedirectParams::Token { state, .. } | RedirectParams::Error { state, .. } => state,
-    };
-    let Some(expected) = expected_state else {
-        return Err(Error::new(
-            ErrorCode::StateMissing,
-            "no sign-in was started here, or its state was already used",
-        ));
-    };
-    let Some(returned) = returned else {
-        return Err(Error::new(
-            ErrorCode::StateMissing,
-            "the redirect carries no state",
-        ));
-    };
-    if !same_state(expected, returned) {
-        return Err(Error::new(
-            ErrorCode::StateMismatch,
-            "the redirect's state does not match this sign-in",
-        ));
-    }
     match params {
         RedirectParams::Error {
-            error, description, ..
+            error,
+            description,
+            state,
         } => {
+            if let Some(state) = state {
+                pending.take(&state);
+            }
             let message = description.unwrap_or_else(|| cat(&["authorization failed: ", &error]));
             Err(Error::new(ErrorCode::from_wire(&error), message))
         }
@@ -230,8 +245,23 @@ pub fn complete_redirect(
             token_type,
             site_id,
             scope,
-            ..
+            state,
         } => {
+            if pending.is_empty() {
+                return Err(Error::new(ErrorCode::StateMissing, NO_SIGN_IN));
+            }
+            let Some(state) = state else {
+                return Err(Error::new(
+                    ErrorCode::StateMissing,
+                    "the redirect carries no state",
+                ));
+            };
+            if !pending.take(&state) {
+                return Err(Error::new(
+                    ErrorCode::StateMismatch,
+                    "the redirect's state matches no sign-in started here",
+                ));
+            }
             let token = Token {
                 access_token,
                 token_type,
@@ -250,21 +280,48 @@ pub fn complete_redirect(
     }
 }
 
-/// The URL without its fragment and without the OAuth query parameters, for
-/// `history.replaceState`; other query parameters stay, in order.
+/// The message of `state_missing` when nothing is pending.
+pub const NO_SIGN_IN: &str =
+    "no sign-in was started here, or its state was already used or has expired (10 minutes)";
+
+/// The URL without its OAuth data, for `history.replaceState`: the OAuth query parameters and
+/// fragment parameters go, everything else (a hash router's route, other parameters) stays in
+/// order. Anything holding `access_token` that cannot be read goes too.
 pub fn scrub_url(url: &str) -> String {
-    let (base, query, _) = split_url(url);
+    let (base, query, fragment) = split_url(url);
     let mut out = String::from(base);
-    let kept = pieces(query.unwrap_or(""), b'&')
-        .filter(|p| !p.is_empty())
-        .filter(|p| {
-            let raw = cut(p, b'=').map_or(*p, |(k, _)| k);
-            let key = decode_component(raw).unwrap_or_default();
-            !OAUTH_KEYS.contains(&raw) && !OAUTH_KEYS.contains(&key.as_str())
-        });
-    for (i, p) in kept.enumerate() {
-        out.push(if i == 0 { '?' } else { '&' });
-        out.push_str(p);
+    push_kept(&mut out, "?", query.unwrap_or(""));
+    if let Some(fragment) = fragment {
+        let (route, params) = split_fragment(fragment);
+        if !has(route, "access_token") {
+            let mut kept = String::new();
+            push_kept(&mut kept, "", params);
+            let route = if kept.is_empty() {
+                route.trim_end_matches(['?', '&'])
+            } else {
+                route
+            };
+            if !route.is_empty() || !kept.is_empty() {
+                out.push('#');
+                out.push_str(route);
+                out.push_str(&kept);
+            }
+        }
     }
     out
+}
+
+/// Appends the pieces of `raw` (`k=v&…`) that are not OAuth data, joined by `&`, after `first`.
+fn push_kept(out: &mut String, first: &str, raw: &str) {
+    let kept = pieces(raw, b'&').filter(|p| !p.is_empty()).filter(|p| {
+        let raw_key = cut(p, b'=').map_or(*p, |(k, _)| k);
+        let key = decode_component(raw_key).unwrap_or_default();
+        !OAUTH_KEYS.contains(&raw_key)
+            && !OAUTH_KEYS.contains(&key.as_str())
+            && !has(p, "access_token")
+    });
+    for (i, p) in kept.enumerate() {
+        out.push_str(if i == 0 { first } else { "&" });
+        out.push_str(p);
+    }
 }

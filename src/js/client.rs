@@ -11,7 +11,8 @@ use super::promise::promise;
 use crate::browser::client::Operation;
 use crate::browser::{Client, ClientConfig, RequestOptions};
 use crate::core::retry::RetryPolicy;
-use crate::core::{Error, Method};
+use crate::core::text::cat;
+use crate::core::{Error, ErrorCode, Method};
 use alloc::string::String;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -83,9 +84,16 @@ impl JsClient {
         self.start(Ok(Operation::TokenInfo), &options, None)
     }
 
-    /// Any REST call; resolves with the JSON as WordPress.com sent it.
+    /// Any REST call, `request(method, path, options)` or the fetch-like
+    /// `request(path, { method, … })`; resolves with the JSON as WordPress.com sent it.
     pub fn request(&self, method: JsValue, path: JsValue, options: JsValue) -> Promise {
-        let operation = request_operation(&method, &path, &options);
+        // The fetch-like form: the path first, then the options (method inside, GET by default).
+        let (method, path, options) = if path.as_string().is_some() {
+            (Some(method), path, options)
+        } else {
+            (None, method, path)
+        };
+        let operation = request_operation(method.as_ref(), &path, &options);
         self.start(operation, &options, None)
     }
 }
@@ -116,21 +124,39 @@ fn site_and_post(site: &JsValue, post_id: &JsValue) -> Result<(String, u64), Err
     Ok((convert::site(site)?, convert::post_id(post_id)?))
 }
 
-/// `request(method, path, { query, body, apiVersion })` as an [`Operation`].
+/// `request(method, path, { query, body, apiVersion, namespace, method })` as an
+/// [`Operation`]; `method` is `None` in the fetch-like form, where the options name it.
 fn request_operation(
-    method: &JsValue,
+    method: Option<&JsValue>,
     path: &JsValue,
     options: &JsValue,
 ) -> Result<Operation, Error> {
-    let method = Method::parse(&method.as_string().unwrap_or_default())?;
+    let o = Options::new(options);
+    let named = o.text("method");
+    let method = match (method.map(|m| m.as_string().unwrap_or_default()), named) {
+        (Some(given), Some(named)) if !given.eq_ignore_ascii_case(&named) => {
+            return Err(Error::new(
+                ErrorCode::InvalidConfig,
+                cat(&[
+                    "request(method, path, options) names the method twice (",
+                    &given,
+                    ", options.method ",
+                    &named,
+                    "): give one",
+                ]),
+            ))
+        }
+        (Some(given), _) => Method::parse(&given)?,
+        (None, named) => named.map_or(Ok(Method::Get), |m| Method::parse(&m))?,
+    };
     let path = path
         .as_string()
         .ok_or_else(|| convert::invalid_option("path"))?;
-    let o = Options::new(options);
     let request = RequestOptions {
         query: convert::query(&get(options, "query"))?,
         body: Some(get(options, "body")).filter(|body| !body.is_undefined()),
         api_version: o.text("apiVersion"),
+        namespace: o.text("namespace"),
     };
     o.check().map(|()| Operation::Request {
         method,

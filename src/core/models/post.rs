@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use super::lenient;
 use crate::core::error::{Error, ErrorCode};
 use crate::core::form::encode_pairs;
-use crate::core::text::join;
 
 /// A post as WordPress.com returns it (`posts/new`, `posts/$id`, lists).
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
@@ -262,11 +261,9 @@ impl NewPost {
         }
     }
 
-    /// The post as a form-urlencoded body (tags and categories as comma lists).
+    /// The post as a form-urlencoded body. Tags and categories go out as lists (`tags[]=…`, one
+    /// pair per item), so a term holding a comma stays one term.
     pub fn to_form(&self) -> String {
-        let tags = join(&self.tags, ',');
-        let categories = join(&self.categories, ',');
-        let mut pairs: Vec<(&str, &str)> = Vec::new();
         let fields = [
             ("title", self.title.as_deref()),
             ("content", self.content.as_deref()),
@@ -277,16 +274,13 @@ impl NewPost {
             ("format", self.format.as_deref()),
             ("password", self.password.as_deref()),
             ("sticky", self.sticky.map(|s| if s { "1" } else { "0" })),
-            ("tags", Some(tags.as_str()).filter(|t| !t.is_empty())),
-            (
-                "categories",
-                Some(categories.as_str()).filter(|c| !c.is_empty()),
-            ),
         ];
-        for (k, v) in fields {
-            if let Some(v) = v {
-                pairs.push((k, v));
-            }
+        let mut pairs: Vec<(&str, &str)> = fields
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect();
+        for (key, items) in [("tags[]", &self.tags), ("categories[]", &self.categories)] {
+            pairs.extend(items.iter().map(|item| (key, item.as_str())));
         }
         encode_pairs(&pairs)
     }

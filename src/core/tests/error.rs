@@ -17,6 +17,32 @@ const LIMIT_PAGE: &str = "<!DOCTYPE html><html><head><title>Limit reached</title
 fn every_error_shape_maps_to_code_status_and_message() {
     use ErrorCode::*;
     let cases: &[(u16, &str, ErrorCode, &str)] = &[
+        // A 2xx body that is an error: the code it names, with the real status.
+        (
+            200,
+            r#"{"error":"authorization_required","message":"An active access token must be used to query information about the current user."}"#,
+            AuthorizationRequired,
+            "An active access token must be used to query information about the current user.",
+        ),
+        // The core WordPress REST API (wp/v2) and wpcom/v2: `{code, message, data:{status}}`.
+        (
+            404,
+            r#"{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}"#,
+            Other("rest_post_invalid_id".into()),
+            "Invalid post ID.",
+        ),
+        (
+            404,
+            r#"{"code":"rest_no_route","message":"No route was found matching the URL and request method.","data":{"status":404}}"#,
+            Other("rest_no_route".into()),
+            "No route was found matching the URL and request method.",
+        ),
+        (
+            401,
+            r#"{"code":"rest_not_logged_in","message":"You are not currently logged in.","data":{"status":401}}"#,
+            Other("rest_not_logged_in".into()),
+            "You are not currently logged in.",
+        ),
         (
             400,
             r#"{"error":"invalid_input","message":"Invalid request input"}"#,

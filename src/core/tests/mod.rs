@@ -18,6 +18,8 @@ mod endpoint;
 mod error;
 mod form;
 mod models;
+mod path;
+mod pending;
 mod posts;
 mod props;
 mod quirks;

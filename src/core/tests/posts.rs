@@ -99,9 +99,32 @@ fn new_post_accepts_tags_as_string_or_array_and_serializes_arrays() {
     );
     assert_eq!(
         p.to_form(),
-        "title=Hello&content=%3Cp%3Ex%3C%2Fp%3E&status=draft&sticky=1&tags=one&categories=news%2Crust"
+        "title=Hello&content=%3Cp%3Ex%3C%2Fp%3E&status=draft&sticky=1&tags%5B%5D=one\
+         &categories%5B%5D=news&categories%5B%5D=rust"
     );
     assert_eq!(serde_json::to_value(NewPost::default()).unwrap(), json!({}));
+}
+
+#[test]
+fn new_post_form_sends_each_term_as_one_list_item() {
+    // A term holding a comma is one term: joining with commas would make it two.
+    let cases = [
+        (vec!["Rock, Paper"], vec![], "tags%5B%5D=Rock%2C%20Paper"),
+        (
+            vec!["a", "b,c"],
+            vec!["News, Local"],
+            "tags%5B%5D=a&tags%5B%5D=b%2Cc&categories%5B%5D=News%2C%20Local",
+        ),
+        (vec![], vec![], ""),
+    ];
+    for (tags, categories, want) in cases {
+        let post = NewPost {
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            categories: categories.iter().map(|t| t.to_string()).collect(),
+            ..NewPost::default()
+        };
+        assert_eq!(post.to_form(), want, "{tags:?} {categories:?}");
+    }
 }
 
 #[test]

@@ -151,3 +151,39 @@ fn rule_paths_are_well_formed() {
         }
     }
 }
+
+#[test]
+fn each_typed_shape_names_the_key_that_makes_it() {
+    use crate::core::quirks::Need;
+    let cases = [
+        (Shape::Me, Some(("ID", Need::Id))),
+        (Shape::Post, Some(("ID", Need::Id))),
+        (Shape::Sites, Some(("sites", Need::List))),
+        (Shape::Likes, Some(("likes", Need::List))),
+        (Shape::LikeResult, None),
+        (Shape::TokenInfo, None),
+    ];
+    for (shape, want) in cases {
+        assert_eq!(shape.required(), want, "{shape:?}");
+    }
+    // `{"sites": null}` is no site list; `{"ID": 0}` (an error completed into a user) no user.
+    let needs = [
+        (Need::Id, Seen::Number(123.0), true),
+        (Need::Id, Seen::Text("123"), true),
+        (Need::Id, Seen::Number(0.0), false),
+        (Need::Id, Seen::Number(-1.0), false),
+        (Need::Id, Seen::Text(""), false),
+        (Need::Id, Seen::Text("abc"), false),
+        (Need::Id, Seen::Null, false),
+        (Need::Id, Seen::Bool(true), false),
+        (Need::Id, Seen::Object, false),
+        (Need::List, Seen::Array(0), true),
+        (Need::List, Seen::Array(3), true),
+        (Need::List, Seen::Null, false),
+        (Need::List, Seen::Object, false),
+        (Need::List, Seen::Text(""), false),
+    ];
+    for (need, seen, accepted) in needs {
+        assert_eq!(need.accepts(seen), accepted, "{need:?} {seen:?}");
+    }
+}

@@ -1,11 +1,21 @@
 use super::prelude::*;
 
 use crate::core::error::ErrorCode;
+use crate::core::pending::PendingStates;
 use crate::core::redirect::{complete_redirect, parse_redirect, scrub_url, RedirectParams};
 use crate::core::token::AccessToken;
 
 const STATE: &str = "Q2hhbmdlIHRoaXMgc3RhdGU";
 const NOW: f64 = 1_700_000_000_000.0;
+
+/// The sign-ins pending in a tab that started them, each at `NOW`.
+fn pending(states: &[&str]) -> PendingStates {
+    let mut pending = PendingStates::default();
+    for state in states {
+        pending.add(state, NOW);
+    }
+    pending
+}
 
 fn token(
     access_token: &str,
@@ -93,7 +103,6 @@ fn urls_without_oauth_data_give_none() {
         "http://127.0.0.1:8080/#",
         "http://127.0.0.1:8080/#section-2",
         "http://127.0.0.1:8080/?code=abc&state=x",
-        "http://127.0.0.1:8080/?access_token=in_query_is_ignored",
         "http://127.0.0.1:8080/#/route?a=1&a=2",
         "http://127.0.0.1:8080/#100%",
         "http://127.0.0.1:8080/?q=%zz",
@@ -132,62 +141,131 @@ fn malformed_oauth_redirects_are_refused() {
 }
 
 #[test]
-fn completing_a_redirect_checks_state_first() {
+fn completing_a_token_redirect_checks_its_state_against_the_pending_ones() {
     let ok = || token("tok", Some(1_209_600), Some(7), &["global"], Some(STATE));
     let cases = [
-        (ok(), None, ErrorCode::StateMissing),
+        (ok(), pending(&[]), ErrorCode::StateMissing),
         (
             token("tok", None, None, &[], None),
-            Some(STATE),
+            pending(&[STATE]),
             ErrorCode::StateMissing,
         ),
         (
             ok(),
-            Some("Q2hhbmdlIHRoaXMgc3RhdGX"),
+            pending(&["Q2hhbmdlIHRoaXMgc3RhdGX"]),
             ErrorCode::StateMismatch,
         ),
-        (ok(), Some("short"), ErrorCode::StateMismatch),
-        (
-            error("access_denied", Some("no"), Some("forged")),
-            Some(STATE),
-            ErrorCode::StateMismatch,
-        ),
-        (
-            error("access_denied", None, None),
-            Some(STATE),
-            ErrorCode::StateMissing,
-        ),
-        (
-            error("access_denied", None, Some(STATE)),
-            None,
-            ErrorCode::StateMissing,
-        ),
-        (
-            error("access_denied", Some("You need to log in"), Some(STATE)),
-            Some(STATE),
-            ErrorCode::AccessDenied,
-        ),
-        (
-            error("invalid_request", None, Some(STATE)),
-            Some(STATE),
-            ErrorCode::InvalidRequest,
-        ),
-        (
-            error("temporarily_unavailable", None, Some(STATE)),
-            Some(STATE),
-            ErrorCode::Other("temporarily_unavailable".into()),
-        ),
+        (ok(), pending(&["short"]), ErrorCode::StateMismatch),
         (
             token("tok", Some(0), None, &[], Some(STATE)),
-            Some(STATE),
+            pending(&[STATE]),
             ErrorCode::TokenExpired,
         ),
     ];
-    for (params, expected, code) in cases {
-        let shown = format!("{params:?}");
-        let err = complete_redirect(params, expected, NOW).unwrap_err();
-        assert_eq!(err.code, code, "{shown} expecting {expected:?}");
+    for (params, mut pending, code) in cases {
+        let shown = format!("{params:?} {pending:?}");
+        let err = complete_redirect(params, &mut pending, NOW).unwrap_err();
+        assert_eq!(err.code, code, "{shown}");
         assert_eq!(err.status, None);
+    }
+}
+
+#[test]
+fn a_redirect_consumes_only_its_own_state() {
+    // Two sign-ins in flight (two tabs sharing storage, a popup beside a redirect).
+    let mut both = pending(&["A", "B"]);
+    let a = token("tok-a", None, None, &[], Some("A"));
+    assert!(complete_redirect(a.clone(), &mut both, NOW).is_ok());
+    let replay = complete_redirect(a, &mut both, NOW).unwrap_err();
+    assert_eq!(
+        replay.code,
+        ErrorCode::StateMismatch,
+        "A is used up, B still pending"
+    );
+    let b = token("tok-b", None, None, &[], Some("B"));
+    assert!(complete_redirect(b, &mut both, NOW).is_ok());
+    assert!(both.is_empty());
+
+    // A foreign state fails and leaves the pending ones alone.
+    let mut kept = pending(&["A", "B"]);
+    let forged = token("evil", None, None, &[], Some("X"));
+    let err = complete_redirect(forged, &mut kept, NOW).unwrap_err();
+    assert_eq!(err.code, ErrorCode::StateMismatch);
+    assert_eq!(kept, pending(&["A", "B"]));
+
+    // Once the last one is used, a replay finds nothing pending.
+    let mut one = pending(&[STATE]);
+    let ok = token("tok", None, None, &[], Some(STATE));
+    assert!(complete_redirect(ok.clone(), &mut one, NOW).is_ok());
+    let err = complete_redirect(ok, &mut one, NOW).unwrap_err();
+    assert_eq!(err.code, ErrorCode::StateMissing);
+    assert!(err.message.contains("already used"), "{}", err.message);
+}
+
+#[test]
+fn oauth_errors_are_reported_whatever_their_state() {
+    // A denial grants nothing: its description reaches the app with or without a state.
+    let cases = [
+        (
+            error("access_denied", Some("You need to log in"), None),
+            pending(&[STATE]),
+            ErrorCode::AccessDenied,
+            pending(&[STATE]),
+        ),
+        (
+            error("access_denied", Some("You need to log in"), None),
+            pending(&[]),
+            ErrorCode::AccessDenied,
+            pending(&[]),
+        ),
+        (
+            error("access_denied", Some("You need to log in"), Some(STATE)),
+            pending(&[STATE, "B"]),
+            ErrorCode::AccessDenied,
+            pending(&["B"]),
+        ),
+        (
+            error("access_denied", Some("You need to log in"), Some("other")),
+            pending(&[STATE]),
+            ErrorCode::AccessDenied,
+            pending(&[STATE]),
+        ),
+        (
+            error("invalid_request", None, Some(STATE)),
+            pending(&[STATE]),
+            ErrorCode::InvalidRequest,
+            pending(&[]),
+        ),
+        (
+            error("temporarily_unavailable", None, None),
+            pending(&[]),
+            ErrorCode::Other("temporarily_unavailable".into()),
+            pending(&[]),
+        ),
+    ];
+    for (params, mut before, code, after) in cases {
+        let shown = format!("{params:?}");
+        let err = complete_redirect(params, &mut before, NOW).unwrap_err();
+        assert_eq!(err.code, code, "{shown}");
+        assert_eq!(before, after, "{shown}: only its own state is consumed");
+    }
+}
+
+#[test]
+fn a_denial_without_state_keeps_wordpress_com_s_description() {
+    // `?error=access_denied&error_description=You+need+to+log+in`, as the code flow sends it.
+    let url = "https://app.example/?error=access_denied&error_description=You+need+to+log+in";
+    let params = parse_redirect(url).unwrap().unwrap();
+    let err = complete_redirect(params, &mut pending(&[STATE]), NOW).unwrap_err();
+    assert_eq!(err.code, ErrorCode::AccessDenied);
+    assert_eq!(err.message, "You need to log in");
+    for url in [
+        "https://app.example/#error=access_denied&error_description=You+need+to+log+in",
+        "https://app.example/#/login?error=access_denied&error_description=You+need+to+log+in&state=",
+    ] {
+        let params = parse_redirect(url).unwrap().unwrap();
+        let err = complete_redirect(params, &mut pending(&[]), NOW).unwrap_err();
+        assert_eq!((err.code, err.message.as_str()), (ErrorCode::AccessDenied, "You need to log in"), "{url}");
     }
 }
 
@@ -199,12 +277,16 @@ fn access_denied_carries_the_description_as_message() {
             Some("You need to log in to WordPress.com"),
             Some(STATE),
         ),
-        Some(STATE),
+        &mut pending(&[STATE]),
         NOW,
     )
     .unwrap_err();
     assert_eq!(err.message, "You need to log in to WordPress.com");
-    let bare = complete_redirect(error("access_denied", None, Some(STATE)), Some(STATE), NOW);
+    let bare = complete_redirect(
+        error("access_denied", None, Some(STATE)),
+        &mut pending(&[STATE]),
+        NOW,
+    );
     assert_eq!(
         bare.unwrap_err().message,
         "authorization failed: access_denied"
@@ -215,7 +297,7 @@ fn access_denied_carries_the_description_as_message() {
 fn completed_token_has_an_absolute_expiry() {
     let t = complete_redirect(
         token("tok", Some(1_209_600), Some(7), &["global"], Some(STATE)),
-        Some(STATE),
+        &mut pending(&[STATE]),
         NOW,
     )
     .unwrap();
@@ -225,7 +307,11 @@ fn completed_token_has_an_absolute_expiry() {
     assert_eq!(t.scope, vec!["global".to_string()]);
     assert_eq!(t.token_type, "bearer");
 
-    let forever = complete_redirect(token("t", None, None, &[], Some(STATE)), Some(STATE), NOW);
+    let forever = complete_redirect(
+        token("t", None, None, &[], Some(STATE)),
+        &mut pending(&[STATE]),
+        NOW,
+    );
     assert_eq!(forever.unwrap().expires_at, None);
 }
 
@@ -238,19 +324,109 @@ fn redirect_debug_never_shows_the_token() {
 }
 
 #[test]
-fn scrubbed_urls_lose_fragment_and_oauth_query_params_only() {
+fn scrubbed_urls_lose_the_oauth_parameters_only() {
     let cases = [
         ("http://127.0.0.1:8080/#access_token=t&state=s", "http://127.0.0.1:8080/"),
         ("http://127.0.0.1:8080/", "http://127.0.0.1:8080/"),
         ("http://127.0.0.1:8080/?", "http://127.0.0.1:8080/"),
         ("http://h/p?error=access_denied&state=s", "http://h/p"),
-        ("http://h/p?a=1&error=x&b=2&state=s#frag", "http://h/p?a=1&b=2"),
+        ("http://h/p?a=1&error=x&b=2&state=s#frag", "http://h/p?a=1&b=2#frag"),
         ("http://h/p?code=c&scope=global&expires_in=1&token_type=bearer&site_id=1&error_description=d&access_token=t&keep=me", "http://h/p?keep=me"),
         ("http://h/p?%73tate=s&x=%zz&&y", "http://h/p?x=%zz&y"),
         ("http://h/p?stateful=1", "http://h/p?stateful=1"),
-        ("http://h/p#a?b", "http://h/p"),
+        ("http://h/p#a?b", "http://h/p#a?b"),
+        ("http://h/p#access_token=t&tab=2", "http://h/p#tab=2"),
     ];
     for (url, want) in cases {
         assert_eq!(scrub_url(url), want, "{url}");
+    }
+}
+
+/// The redirect as a hash router leaves it, with the app's route first.
+const HASH_ROUTED: [(&str, &str); 7] = [
+    (
+        "https://app.example/#/access_token=tok123&expires_in=1209600&token_type=bearer&state=S",
+        "https://app.example/#/",
+    ),
+    (
+        "https://app.example/#/cb&access_token=tok123&expires_in=1209600&token_type=bearer&state=S",
+        "https://app.example/#/cb",
+    ),
+    (
+        "https://app.example/#/cb?access_token=tok123&expires_in=1209600&state=S",
+        "https://app.example/#/cb",
+    ),
+    (
+        "https://app.example/app/#/settings/accounts?tab=wp&access_token=tok123&state=S",
+        "https://app.example/app/#/settings/accounts?tab=wp",
+    ),
+    (
+        "https://app.example/#!/cb?access_token=tok123&state=S&expires_in=60",
+        "https://app.example/#!/cb",
+    ),
+    (
+        "https://app.example/?lang=fr#/deep/route/access_token=tok123&state=S",
+        "https://app.example/?lang=fr#/deep/route/",
+    ),
+    (
+        "https://app.example/#cb&access_token=tok123&state=S",
+        "https://app.example/#cb",
+    ),
+];
+
+#[test]
+fn redirects_behind_a_hash_router_route_are_read_and_keep_the_route() {
+    for (url, scrubbed) in HASH_ROUTED {
+        let params = parse_redirect(url).unwrap_or_else(|e| panic!("{url}: {e:?}"));
+        let Some(RedirectParams::Token {
+            access_token,
+            state,
+            ..
+        }) = params
+        else {
+            panic!("{url}: no token found");
+        };
+        assert_eq!(access_token.secret(), "tok123", "{url}");
+        assert_eq!(state.as_deref(), Some("S"), "{url}");
+        assert_eq!(scrub_url(url), scrubbed, "{url}");
+    }
+}
+
+#[test]
+fn an_access_token_that_cannot_be_read_is_refused_and_still_scrubbed() {
+    let cases = [
+        (
+            "https://app.example/#/cb;access_token=tok123&state=S",
+            "https://app.example/#/",
+        ),
+        (
+            "https://app.example/#/cb&access_token=tok%ZZ&state=S",
+            "https://app.example/#/cb",
+        ),
+        (
+            "https://app.example/#/cb?access_token=a&access_token=b",
+            "https://app.example/#/cb",
+        ),
+        (
+            "https://app.example/?access_token=tok123&state=S",
+            "https://app.example/",
+        ),
+        (
+            "https://app.example/?next=/x?access_token=tok123",
+            "https://app.example/",
+        ),
+    ];
+    for (url, scrubbed) in cases {
+        let err = parse_redirect(url).unwrap_err();
+        assert_eq!(err.code, ErrorCode::BadRedirect, "{url}");
+        assert!(!err.message.contains("tok123"), "{}", err.message);
+        assert_eq!(scrub_url(url), scrubbed, "{url}");
+    }
+    // The word alone is no token: an ordinary page load.
+    for url in [
+        "https://app.example/#/docs/access_token",
+        "https://app.example/?q=access_token",
+    ] {
+        assert_eq!(parse_redirect(url).unwrap(), None, "{url}");
     }
 }

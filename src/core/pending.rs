@@ -1,0 +1,78 @@
+//! The sign-ins started here and not finished yet: one single-use `state` each, with a deadline.
+//!
+//! Several sign-ins may be in flight at once (two tabs, a popup beside a redirect, a user who
+//! clicks twice): each `authorize_url()` adds its state, and a redirect consumes only the one it
+//! carries, so one flow never spoils another.
+
+use super::text::{cat, cut, parse_digits, pieces, push_u64};
+use alloc::{string::String, vec::Vec};
+
+/// How long a started sign-in may take, in milliseconds (10 minutes).
+pub const STATE_LIFETIME_MS: f64 = 600_000.0;
+
+/// At most this many sign-ins are kept; starting one more forgets the oldest. An app that
+/// builds an authorize link on every render must not grow its storage without end.
+pub const MAX_PENDING: usize = 10;
+
+/// The pending states of one client, oldest first, each with its deadline in ms since the epoch.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PendingStates(Vec<(String, u64)>);
+
+impl PendingStates {
+    /// Reads what [`PendingStates::to_storage_string`] wrote (`state:deadline` items separated
+    /// by spaces), dropping expired and malformed items.
+    pub fn parse(stored: Option<&str>, now_ms: f64) -> PendingStates {
+        let items = pieces(stored.unwrap_or(""), b' ').filter_map(|item| {
+            let (state, deadline) = cut(item, b':')?;
+            let deadline = parse_digits(deadline)?;
+            (!state.is_empty() && deadline as f64 > now_ms).then(|| (String::from(state), deadline))
+        });
+        PendingStates(items.collect())
+    }
+
+    /// The storage form; `None` when nothing is pending.
+    pub fn to_storage_string(&self) -> Option<String> {
+        let mut out = String::new();
+        for (state, deadline) in &self.0 {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&cat(&[state, ":"]));
+            push_u64(&mut out, *deadline);
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
+    /// Adds `state`, valid for [`STATE_LIFETIME_MS`] from `now_ms`.
+    pub fn add(&mut self, state: &str, now_ms: f64) {
+        if self.0.len() >= MAX_PENDING {
+            self.0.remove(0);
+        }
+        let deadline = (now_ms + STATE_LIFETIME_MS).max(0.0) as u64;
+        self.0.push((String::from(state), deadline));
+    }
+
+    /// Removes `state` and says whether it was pending. Each stored state is compared in time
+    /// that depends only on the lengths.
+    pub fn take(&mut self, state: &str) -> bool {
+        let found = self.0.iter().position(|(s, _)| same_state(s, state));
+        if let Some(at) = found {
+            self.0.remove(at);
+        }
+        found.is_some()
+    }
+
+    /// Whether no sign-in is pending.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Compares two states in time that depends only on their length.
+fn same_state(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
