@@ -52,10 +52,15 @@ fn authorize_url_stores_a_fresh_state_before_returning() {
     let state = state_of(&url);
     assert_eq!(state.len(), 43, "256 bits as base64url");
     let key = format!("wpcom-wasm:{id}:state");
-    assert_eq!(session_item(&key).as_deref(), Some(state.as_str()));
+    let stored = session_item(&key).unwrap_or_default();
+    assert!(stored.starts_with(&format!("{state}:")), "{stored}");
     let again = state_of(&auth.authorize_url().unwrap());
     assert_ne!(again, state, "each flow gets its own state");
-    assert_eq!(session_item(&key), Some(again));
+    let stored = session_item(&key).unwrap_or_default();
+    assert!(
+        stored.contains(&state) && stored.contains(&again),
+        "both sign-ins pending: {stored}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -116,12 +121,70 @@ fn missing_and_mismatched_state_are_distinct_errors() {
         .handle_redirect(&redirect("another-flow", "tok", 60))
         .unwrap_err();
     assert_eq!(other_flow.code, ErrorCode::StateMismatch);
-    // The state was consumed by the failed attempt: the genuine redirect cannot follow it.
-    let late = auth
-        .handle_redirect(&redirect(&state, "tok", 60))
-        .unwrap_err();
-    assert_eq!(late.code, ErrorCode::StateMissing);
     assert!(auth.token().is_none());
+    // A state that matches none leaves the pending one alone: the genuine redirect follows.
+    let genuine = auth.handle_redirect(&redirect(&state, "tok", 60)).unwrap();
+    assert_eq!(
+        genuine
+            .map(|t| t.access_token.secret().to_string())
+            .as_deref(),
+        Some("tok")
+    );
+}
+
+fn local_storage_item(key: &str) -> Option<String> {
+    window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(key)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn two_sign_ins_in_flight_both_complete() {
+    // Two `Auth`s of one app sharing `localStorage` (two tabs, or a popup beside a redirect):
+    // B's authorize URL used to overwrite A's state, A then failed and cleared B's.
+    let id = unique_client_id("two-tabs");
+    let a = auth_with(Storage::Local, &id);
+    let b = auth_with(Storage::Local, &id);
+    let state_a = state_of(&a.authorize_url().unwrap());
+    let state_b = state_of(&b.authorize_url().unwrap());
+    // Pending states stay in the tab (sessionStorage); the token is shared (localStorage).
+    assert_eq!(local_storage_item(&format!("wpcom-wasm:{id}:state")), None);
+    let forged = a
+        .handle_redirect(&redirect("forged", "evil", 60))
+        .unwrap_err();
+    assert_eq!(forged.code, ErrorCode::StateMismatch);
+    let token_a = a.handle_redirect(&redirect(&state_a, "tok-a", 60)).unwrap();
+    assert!(token_a.is_some());
+    let token_b = b.handle_redirect(&redirect(&state_b, "tok-b", 60)).unwrap();
+    assert!(token_b.is_some());
+    assert!(local_storage_item(&format!("wpcom-wasm:{id}:token")).is_some());
+    // Each state was single-use.
+    for state in [&state_a, &state_b] {
+        let again = a.handle_redirect(&redirect(state, "x", 60)).unwrap_err();
+        assert_eq!(again.code, ErrorCode::StateMissing);
+    }
+    a.sign_out();
+}
+
+#[wasm_bindgen_test]
+fn a_denial_without_state_is_access_denied_with_its_description() {
+    let auth = auth_with(Storage::Session, &unique_client_id("denied-no-state"));
+    let pending = state_of(&auth.authorize_url().unwrap());
+    let err = auth
+        .handle_redirect(&format!(
+            "{REDIRECT_URI}?error=access_denied&error_description=You+need+to+log+in"
+        ))
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::AccessDenied);
+    assert_eq!(err.message, "You need to log in");
+    // It granted nothing and consumed nothing: the pending sign-in can still complete.
+    assert!(auth
+        .handle_redirect(&redirect(&pending, "tok", 60))
+        .unwrap()
+        .is_some());
 }
 
 #[wasm_bindgen_test]
@@ -189,6 +252,80 @@ fn redirect_scrubs_the_address_bar_without_a_new_history_entry() {
     assert_eq!(location.hash().unwrap(), "");
     assert_eq!(now, base);
     assert_eq!(history.length().unwrap(), length, "no history entry added");
+}
+
+/// Puts `fragment` in the address bar (no new history entry), runs `handle_redirect` on it and
+/// returns the outcome and the address after it; the page's own address comes back after.
+fn redirect_in_address_bar(
+    auth: &Auth,
+    fragment: &str,
+) -> (Result<Option<Token>, wpcom_wasm::core::Error>, String) {
+    let location = window().location();
+    let history = window().history().unwrap();
+    let page = location.href().unwrap();
+    let base = page.split('#').next().unwrap().to_string();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{base}{fragment}")))
+        .unwrap();
+    let length = history.length().unwrap();
+    let outcome = auth.handle_redirect(&location.href().unwrap());
+    let now = location.href().unwrap();
+    assert_eq!(history.length().unwrap(), length, "no history entry added");
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&page))
+        .unwrap();
+    (outcome, now.strip_prefix(&base).unwrap_or(&now).to_string())
+}
+
+#[wasm_bindgen_test]
+fn a_hash_router_redirect_is_read_and_scrubbed_keeping_the_route() {
+    let cases = [
+        (
+            "#/access_token=secret-in-url&expires_in=1209600&token_type=bearer&state=STATE",
+            "#/",
+        ),
+        (
+            "#/cb&access_token=secret-in-url&expires_in=60&state=STATE",
+            "#/cb",
+        ),
+        (
+            "#/cb?access_token=secret-in-url&state=STATE&expires_in=60",
+            "#/cb",
+        ),
+        (
+            "#/settings?tab=wp&access_token=secret-in-url&state=STATE",
+            "#/settings?tab=wp",
+        ),
+    ];
+    for (fragment, kept) in cases {
+        let auth = auth_with(Storage::Memory, &unique_client_id("hash-route"));
+        let state = state_of(&auth.authorize_url().unwrap());
+        let (outcome, now) = redirect_in_address_bar(&auth, &fragment.replace("STATE", &state));
+        let token = outcome.unwrap().expect("a token");
+        assert_eq!(token.access_token.secret(), "secret-in-url", "{fragment}");
+        assert_eq!(now, kept, "{fragment}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_token_in_the_address_bar_is_scrubbed_and_refused() {
+    let auth = auth_with(Storage::Memory, &unique_client_id("hash-garbage"));
+    let state = state_of(&auth.authorize_url().unwrap());
+    for fragment in [
+        format!("#/cb;access_token=secret-in-url&state={state}"),
+        format!("#/cb&access_token=secret%ZZ-in-url&state={state}"),
+        format!("?access_token=secret-in-url&state={state}"),
+    ] {
+        let (outcome, now) = redirect_in_address_bar(&auth, &fragment);
+        let err = outcome.unwrap_err();
+        assert_eq!(err.code, ErrorCode::BadRedirect, "{fragment}");
+        assert!(!err.message.contains("secret"), "{}", err.message);
+        assert!(
+            !now.contains("secret"),
+            "token left in the address bar: {now}"
+        );
+    }
+    assert!(auth.token().is_none());
 }
 
 #[wasm_bindgen_test]

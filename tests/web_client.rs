@@ -416,3 +416,152 @@ async fn futures_join<A: std::future::Future, B: std::future::Future>(
     })
     .await
 }
+
+#[wasm_bindgen_test]
+async fn a_2xx_body_that_is_an_error_rejects_with_its_code() {
+    // WordPress.com has answered `/me` and `/me/sites` with 200 and an error body.
+    let client = alice().await;
+    for path in ["/rest/v1.1/me", "/rest/v1.1/me/sites"] {
+        fault(&format!(
+            r#"{{"path":"{path}","count":1,"fault":{{"kind":"ok_error_body"}}}}"#
+        ))
+        .await;
+    }
+    let me = client.me().await.unwrap_err();
+    assert_eq!(
+        (me.code, me.status),
+        (ErrorCode::AuthorizationRequired, Some(200))
+    );
+    assert!(me.message.contains("active access token"), "{}", me.message);
+    let sites = client.sites().await.unwrap_err();
+    assert_eq!(sites.code, ErrorCode::AuthorizationRequired);
+    // The generic request judges the body too.
+    fault(r#"{"path":"/rest/v1.1/me","count":1,"fault":{"kind":"ok_error_body","error":"invalid_token","message":"gone"}}"#).await;
+    let raw = client
+        .request(Method::Get, "/me", RequestOptions::default())
+        .await
+        .unwrap_err();
+    assert_eq!((raw.code, raw.status), (ErrorCode::InvalidToken, Some(200)));
+}
+
+#[wasm_bindgen_test]
+async fn a_2xx_body_missing_its_shape_key_is_bad_response() {
+    let client = alice().await;
+    let cases = [("/rest/v1.1/me", "ID"), ("/rest/v1.1/me/sites", "sites")];
+    for (path, key) in cases {
+        fault(&format!(
+            r#"{{"path":"{path}","count":1,"fault":{{"kind":"ok_missing_key","key":"{key}"}}}}"#
+        ))
+        .await;
+    }
+    let me = client.me().await.unwrap_err();
+    assert_eq!((me.code, me.status), (ErrorCode::BadResponse, None));
+    assert!(me.message.contains("ID"), "{}", me.message);
+    let sites = client.sites().await.unwrap_err();
+    assert_eq!(sites.code, ErrorCode::BadResponse);
+    assert!(sites.message.contains("sites"), "{}", sites.message);
+    let likes_path = "/rest/v1.1/sites/2003/posts/101/likes";
+    fault(&format!(
+        r#"{{"path":"{likes_path}","count":1,"fault":{{"kind":"ok_missing_key","key":"likes"}}}}"#
+    ))
+    .await;
+    assert_eq!(
+        client.post_likes("2003", 101).await.unwrap_err().code,
+        ErrorCode::BadResponse
+    );
+    // Without the fault, the same calls work.
+    assert!(client.me().await.is_ok());
+}
+
+#[wasm_bindgen_test]
+async fn request_refuses_other_origins_and_v1_deletes_without_sending() {
+    let client = alice().await;
+    let cases = [
+        (
+            Method::Get,
+            "https://evil.example/rest/v1.1/me".to_string(),
+            "another origin",
+        ),
+        (
+            Method::Get,
+            "//evil.example/rest/v1.1/me".to_string(),
+            "no second host",
+        ),
+        (
+            Method::Delete,
+            format!("/sites/{EXAMPLE}/posts/1"),
+            "/delete",
+        ),
+    ];
+    for (method, path, words) in cases {
+        let err = client
+            .request(method, &path, RequestOptions::default())
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidConfig, "{path}");
+        assert!(err.message.contains(words), "{path}: {}", err.message);
+        assert!(!err.may_have_reached_server);
+    }
+    let absolute = format!("{EMULATOR}/rest/v1.1/me");
+    let me = client
+        .request(Method::Get, &absolute, RequestOptions::default())
+        .await;
+    assert!(me.is_ok(), "the apiBase's own absolute URL is accepted");
+}
+
+#[wasm_bindgen_test]
+async fn wp_v2_lists_and_deletes_through_the_method_override() {
+    let client = alice().await;
+    let list = client
+        .request(
+            Method::Get,
+            &format!("wp/v2/sites/{EXAMPLE}/posts?per_page=2"),
+            RequestOptions::default(),
+        )
+        .await
+        .unwrap();
+    let posts: js_sys::Array = list.into();
+    assert_eq!(posts.length(), 2);
+    let options = RequestOptions {
+        body: Some(object(&[(
+            "title",
+            wasm_bindgen::JsValue::from_str("to trash"),
+        )])),
+        ..Default::default()
+    };
+    let created = client
+        .request(
+            Method::Post,
+            &format!("wp/v2/sites/{EXAMPLE}/posts"),
+            options,
+        )
+        .await
+        .unwrap();
+    let id = get(&created, "id").as_f64().unwrap();
+    let trashed = client
+        .request(
+            Method::Delete,
+            &format!("/wp/v2/sites/{EXAMPLE}/posts/{id}"),
+            RequestOptions::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        get(&trashed, "status").as_string().as_deref(),
+        Some("trash")
+    );
+    let missing = client
+        .request(
+            Method::Get,
+            &format!("wp/v2/sites/{EXAMPLE}/posts/999999"),
+            RequestOptions::default(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        missing.code,
+        ErrorCode::Other("rest_post_invalid_id".into())
+    );
+    assert_eq!(missing.status, Some(404));
+    assert_eq!(missing.message, "Invalid post ID.");
+}

@@ -200,6 +200,98 @@ async fn request_passes_query_and_returns_raw_json() {
         .await
         .unwrap_err();
     assert_wpcom_error(&e, "invalid_config");
+    let message = get(&e, "message").as_string().unwrap_or_default();
+    assert!(
+        message.contains("/delete"),
+        "names the POST …/delete convention: {message}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn request_takes_the_paths_the_docs_write_and_the_fetch_like_form() {
+    let token = mint("alice", "1234").await;
+    let client = new_client(&[("apiBase", js(EMULATOR)), ("token", js(&token))]);
+    let undefined = JsValue::UNDEFINED;
+    // `request(method, path, options)` with every path form, and `request(path, options)`.
+    let forms = [
+        client.request(js("GET"), js("/rest/v1.1/me"), undefined.clone()),
+        client.request(js("get"), js("v1.1/me"), undefined.clone()),
+        client.request(
+            js("GET"),
+            js(&format!("{EMULATOR}/rest/v1.1/me")),
+            undefined.clone(),
+        ),
+        client.request(js("/me"), undefined.clone(), undefined.clone()),
+        client.request(
+            js("rest/v1.1/me"),
+            object(&[("method", js("GET"))]),
+            undefined.clone(),
+        ),
+    ];
+    for (i, promise) in forms.into_iter().enumerate() {
+        let me = settle(promise)
+            .await
+            .unwrap_or_else(|e| panic!("form {i}: {:?}", get(&e, "message")));
+        assert_eq!(
+            get(&me, "username").as_string().as_deref(),
+            Some("alice"),
+            "form {i}"
+        );
+    }
+    let sites = settle(client.request(
+        js("v1.1/me/sites?fields=ID"),
+        undefined.clone(),
+        undefined.clone(),
+    ))
+    .await
+    .unwrap();
+    assert!(js_sys::Array::is_array(&get(&sites, "sites")));
+    let post_form = object(&[
+        ("method", js("POST")),
+        (
+            "body",
+            object(&[("title", js("fetch-like")), ("content", js("c"))]),
+        ),
+    ]);
+    let post = settle(client.request(
+        js("sites/example.wordpress.com/posts/new"),
+        post_form,
+        undefined.clone(),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(
+        get(&post, "title").as_string().as_deref(),
+        Some("fetch-like")
+    );
+
+    let refused = [
+        client.request(
+            js("https://evil.example/rest/v1.1/me"),
+            undefined.clone(),
+            undefined.clone(),
+        ),
+        client.request(js("GET"), js("/me"), object(&[("method", js("POST"))])),
+        client.request(
+            js("/me?fields=ID"),
+            object(&[("query", object(&[("fields", js("x"))]))]),
+            undefined.clone(),
+        ),
+        client.request(
+            js("/rest/v1.2/me"),
+            object(&[("apiVersion", js("1.1"))]),
+            undefined.clone(),
+        ),
+    ];
+    for (i, promise) in refused.into_iter().enumerate() {
+        let e = settle(promise).await.unwrap_err();
+        assert_wpcom_error(&e, "invalid_config");
+        assert_eq!(
+            get(&e, "mayHaveReachedServer").as_bool(),
+            Some(false),
+            "refused {i}"
+        );
+    }
 }
 
 #[wasm_bindgen_test]
