@@ -45,9 +45,14 @@ impl PendingStates {
 
     /// Adds `state`, valid for [`STATE_LIFETIME_MS`] from `now_ms`.
     pub fn add(&mut self, state: &str, now_ms: f64) {
-        if self.0.len() >= MAX_PENDING {
-            self.0.remove(0);
-        }
+        // `retain`, not `remove`: `Vec::remove` panics with a formatted message, and the
+        // formatting machinery would cost kilobytes of wasm.
+        let excess = (self.0.len() + 1).saturating_sub(MAX_PENDING);
+        let mut seen = 0;
+        self.0.retain(|_| {
+            seen += 1;
+            seen > excess
+        });
         let deadline = (now_ms + STATE_LIFETIME_MS).max(0.0) as u64;
         self.0.push((String::from(state), deadline));
     }
@@ -55,11 +60,13 @@ impl PendingStates {
     /// Removes `state` and says whether it was pending. Each stored state is compared in time
     /// that depends only on the lengths.
     pub fn take(&mut self, state: &str) -> bool {
-        let found = self.0.iter().position(|(s, _)| same_state(s, state));
-        if let Some(at) = found {
-            self.0.remove(at);
-        }
-        found.is_some()
+        let mut found = false;
+        self.0.retain(|(s, _)| {
+            let hit = !found && same_state(s, state);
+            found |= hit;
+            !hit
+        });
+        found
     }
 
     /// Whether no sign-in is pending.
