@@ -8,6 +8,7 @@ use crate::faults::FaultQueue;
 use crate::persist::{self, Snapshot};
 use crate::seed::Seed;
 use crate::session::Sessions;
+use crate::settings::Settings;
 use crate::store::World;
 use crate::time;
 use crate::tokens::{self, TokenRecord};
@@ -25,6 +26,8 @@ pub struct AppState {
     pub faults: Mutex<FaultQueue>,
     /// Browser sessions of the log-in pages.
     pub sessions: Mutex<Sessions>,
+    /// Switches a test may flip at run time; they start from `config`.
+    pub settings: Mutex<Settings>,
 }
 
 /// Locks a mutex even if a handler panicked while holding it: the data stays usable.
@@ -52,6 +55,7 @@ impl AppState {
                 None => {}
             }
         }
+        let settings = Settings::from_config(&config);
         Ok(AppState {
             config,
             base_url,
@@ -60,6 +64,7 @@ impl AppState {
             world: Mutex::new(world),
             faults: Mutex::new(FaultQueue::default()),
             sessions: Mutex::new(Sessions::default()),
+            settings: Mutex::new(settings),
         })
     }
 
@@ -98,11 +103,18 @@ impl AppState {
         }
     }
 
-    /// Back to the seed: posts, likes and apps as seeded, no tokens, sessions or faults.
+    /// Back to the seed: posts, likes and apps as seeded, no tokens, sessions or faults,
+    /// settings as the command line set them.
     pub fn reset(&self) {
         self.write(|world| *world = World::from_seed(&self.seed));
         *lock(&self.faults) = FaultQueue::default();
         *lock(&self.sessions) = Sessions::default();
+        *lock(&self.settings) = Settings::from_config(&self.config);
+    }
+
+    /// The switches in force now.
+    pub fn settings(&self) -> Settings {
+        *lock(&self.settings)
     }
 
     /// Whether `origin` is a JavaScript origin of some app (or given with `--allow-origin`).

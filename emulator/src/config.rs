@@ -10,7 +10,7 @@ pub const DEFAULT_TOKEN_TTL: i64 = 1_209_600;
 
 /// Usage text of the binary.
 pub const USAGE: &str = "usage: wpcom-emulator [--port 9090] [--host 127.0.0.1] [--seed FILE] \
-[--state FILE] [--token-ttl SECONDS] [--no-control] [--allow-origin ORIGIN]...";
+[--state FILE] [--token-ttl SECONDS] [--no-control] [--allow-origin ORIGIN]... [--expose-headers]";
 
 /// How to run the emulator.
 #[derive(Clone, Debug)]
@@ -29,6 +29,8 @@ pub struct Config {
     pub control: bool,
     /// Origins added to every app's JavaScript origins.
     pub allow_origins: Vec<String>,
+    /// Let pages read `Retry-After`, `X-WP-Total`, `X-WP-TotalPages` and `Link` cross-origin.
+    pub expose_headers: bool,
 }
 
 impl Default for Config {
@@ -41,6 +43,7 @@ impl Default for Config {
             token_ttl: DEFAULT_TOKEN_TTL,
             control: true,
             allow_origins: Vec::new(),
+            expose_headers: false,
         }
     }
 }
@@ -86,6 +89,7 @@ impl Config {
                         .ok_or_else(|| Error::Cli(format!("bad token TTL {text}")))?;
                 }
                 "--no-control" => config.control = false,
+                "--expose-headers" => config.expose_headers = true,
                 "--allow-origin" => {
                     let origin = value("--allow-origin")?;
                     config
@@ -114,6 +118,10 @@ mod tests {
         assert_eq!((config.host.as_str(), config.port), ("127.0.0.1", 9090));
         assert_eq!(config.token_ttl, 1_209_600);
         assert!(config.control);
+        assert!(
+            !config.expose_headers,
+            "WordPress.com exposes no header we know of"
+        );
     }
 
     #[test]
@@ -128,6 +136,7 @@ mod tests {
             "--allow-origin=http://b:2",
             "--state",
             "/tmp/s.json",
+            "--expose-headers",
         ])
         .unwrap();
         assert_eq!(config.port, 0);
@@ -135,6 +144,7 @@ mod tests {
         assert!(!config.control);
         assert_eq!(config.allow_origins, ["http://a:1", "http://b:2"]);
         assert_eq!(config.state, Some(PathBuf::from("/tmp/s.json")));
+        assert!(config.expose_headers);
     }
 
     #[test]

@@ -1,4 +1,11 @@
-//! The control API for tests, under `/_emulator/` only: mint tokens, queue faults, reset, apps.
+//! The control API for tests, under `/_emulator/` only: mint tokens, queue faults, reset, apps,
+//! settings.
+//!
+//! - `POST /_emulator/tokens` mints a token; `POST`/`GET /_emulator/faults` queues and lists faults.
+//! - `POST /_emulator/reset` restores the seed and the command line's settings.
+//! - `POST /_emulator/apps` adds or replaces an app.
+//! - `GET /_emulator/settings` → `{"expose_headers":false}`; `POST` it with the switches to change
+//!   (`{"expose_headers":true}`, unknown keys are refused) → the settings now in force.
 
 use std::sync::Arc;
 
@@ -14,6 +21,7 @@ use serde_json::{json, Value};
 use crate::app::{lock, AppState};
 use crate::faults::FaultSpec;
 use crate::seed::App;
+use crate::settings::SettingsPatch;
 use crate::tokens::normalize_scope;
 
 /// The control routes.
@@ -27,6 +35,10 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/_emulator/faults", post(queue_fault).get(list_faults))
         .route("/_emulator/reset", post(reset))
         .route("/_emulator/apps", post(upsert_app))
+        .route(
+            "/_emulator/settings",
+            get(show_settings).post(change_settings),
+        )
 }
 
 fn bad(message: impl Into<String>) -> Response {
@@ -147,4 +159,18 @@ async fn upsert_app(State(app): State<Arc<AppState>>, body: Bytes) -> Response {
         world.apps.push(client.clone());
     });
     Json(json!({"ok": true, "app": client})).into_response()
+}
+
+async fn show_settings(State(app): State<Arc<AppState>>) -> Response {
+    Json(app.settings()).into_response()
+}
+
+async fn change_settings(State(app): State<Arc<AppState>>, body: Bytes) -> Response {
+    let patch: SettingsPatch = match parse(&body) {
+        Ok(patch) => patch,
+        Err(message) => return bad(message),
+    };
+    let mut settings = lock(&app.settings);
+    settings.apply(patch);
+    Json(*settings).into_response()
 }

@@ -5,6 +5,10 @@ use axum::response::{IntoResponse, Response};
 
 use crate::app::AppState;
 
+/// Response headers a page may read with `--expose-headers` (as WordPress core exposes its
+/// own, plus `Retry-After`). Off by default: nothing shows WordPress.com exposes any of them.
+pub const EXPOSED_HEADERS: &str = "Retry-After, X-WP-Total, X-WP-TotalPages, Link";
+
 /// Which policy a path falls under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Policy {
@@ -55,10 +59,16 @@ pub fn decorate(app: &AppState, policy: Policy, origin: Option<&str>, response: 
     }
     if let Some(value) = allowed_origin(app, policy, origin) {
         headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
-        // Clients must be able to read Retry-After on 429/503 answers.
-        headers.insert(
-            header::ACCESS_CONTROL_EXPOSE_HEADERS,
-            HeaderValue::from_static("Retry-After"),
-        );
+        let exposed = match policy {
+            Policy::Registered => app.settings().expose_headers.then_some(EXPOSED_HEADERS),
+            // The control API is ours, not WordPress.com's: the setting does not touch it.
+            Policy::Anyone => Some("Retry-After"),
+        };
+        if let Some(exposed) = exposed {
+            headers.insert(
+                header::ACCESS_CONTROL_EXPOSE_HEADERS,
+                HeaderValue::from_static(exposed),
+            );
+        }
     }
 }

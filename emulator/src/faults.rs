@@ -1,7 +1,10 @@
-//! Faults queued by tests: errors, throttling, delays, dropped connections, broken JSON.
+//! Faults queued by tests: errors, throttling, delays, dropped connections, broken JSON,
+//! and 200 answers that still mean failure.
 
+use axum::body::Body;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
+use http_body_util::BodyExt;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -72,6 +75,28 @@ pub enum Fault {
     },
     /// `200` with `Content-Type: application/json` and a truncated body.
     MalformedJson,
+    /// `200` with an error body, as WordPress.com has answered `/me` and `/me/sites`.
+    OkErrorBody {
+        /// The `error` code.
+        #[serde(default = "default_ok_error")]
+        error: String,
+        /// The `message` text.
+        #[serde(default = "default_ok_message")]
+        message: String,
+    },
+    /// Processes the request, then answers `200` with this top-level key removed from the JSON.
+    OkMissingKey {
+        /// The key to remove, e.g. `sites` or `ID`.
+        key: String,
+    },
+}
+
+fn default_ok_error() -> String {
+    "authorization_required".to_owned()
+}
+
+fn default_ok_message() -> String {
+    "An active access token must be used to query information about the current user.".to_owned()
 }
 
 /// Faults waiting for their requests, in the order they were queued.
@@ -116,6 +141,11 @@ impl FaultQueue {
         }
         if spec.path.is_empty() {
             return Err("path is required".to_owned());
+        }
+        if let Fault::OkMissingKey { key } = &spec.fault {
+            if key.is_empty() {
+                return Err("key is required".to_owned());
+            }
         }
         self.pending.push(spec);
         Ok(())
@@ -174,8 +204,38 @@ pub fn canned_response(fault: &Fault) -> Option<Response> {
             )
                 .into_response(),
         ),
-        Fault::Delay { .. } | Fault::Drop { .. } => None,
+        Fault::OkErrorBody { error, message } => Some(
+            (
+                StatusCode::OK,
+                axum::Json(json!({"error": error, "message": message})),
+            )
+                .into_response(),
+        ),
+        Fault::Delay { .. } | Fault::Drop { .. } | Fault::OkMissingKey { .. } => None,
     }
+}
+
+/// A processed answer as `200` without the top-level `key`. Only a successful answer with a
+/// JSON object body is changed: the fault stands for a reply that worked but lacks a key.
+pub async fn without_key(response: Response, key: &str) -> Response {
+    if !response.status().is_success() {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = body
+        .collect()
+        .await
+        .map(|b| b.to_bytes())
+        .unwrap_or_default();
+    let mut object = match serde_json::from_slice::<Value>(&bytes) {
+        Ok(Value::Object(object)) => object,
+        _ => return Response::from_parts(parts, Body::from(bytes)),
+    };
+    object.remove(key);
+    let text = serde_json::to_vec(&Value::Object(object)).unwrap_or_default();
+    parts.status = StatusCode::OK;
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(text))
 }
 
 #[cfg(test)]

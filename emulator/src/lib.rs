@@ -1,6 +1,7 @@
 //! A local WordPress.com for offline development and tests: OAuth2 (implicit and code
 //! flows, log-in and consent pages, connected applications), the REST v1.1 endpoints the
-//! `wpcom-wasm` client uses, CORS, and a control API to mint tokens and inject faults.
+//! `wpcom-wasm` client uses, core's `wp/v2` posts, CORS, and a control API to mint tokens,
+//! inject faults and flip settings.
 //!
 //! It follows `shared/wpcom-contract.md`, quirks included (`token_scope` as array or
 //! string, `logo.sizes` as `[]` or object, `success` as `1` or `true`…), so clients
@@ -41,9 +42,11 @@ pub mod rest;
 pub mod seed;
 pub mod server;
 pub mod session;
+pub mod settings;
 pub mod store;
 pub mod time;
 pub mod tokens;
+pub mod wp;
 
 pub use config::Config;
 pub use error::{Error, Result};

@@ -22,8 +22,8 @@ use crate::app::{lock, AppState};
 use crate::config::Config;
 use crate::cors::{self, Policy};
 use crate::error::Result;
-use crate::faults::{canned_response, DropWhen, Fault};
-use crate::{connected_apps, control, oauth, rest, session};
+use crate::faults::{canned_response, without_key, DropWhen, Fault};
+use crate::{connected_apps, control, oauth, rest, session, wp};
 
 /// A running emulator.
 pub struct Server {
@@ -103,7 +103,13 @@ fn router(state: Arc<AppState>) -> Router {
             get(connected_apps::page).post(connected_apps::disconnect),
         )
         .route("/rest", any(rest::handle))
-        .route("/rest/{*rest}", any(rest::handle));
+        .route("/rest/{*rest}", any(rest::handle))
+        .route("/wp/v2", any(wp::handle))
+        .route("/wp/v2/", any(wp::handle))
+        .route("/wp/v2/{*rest}", any(wp::handle))
+        .route("/wpcom/v2", any(wp::no_route))
+        .route("/wpcom/v2/", any(wp::no_route))
+        .route("/wpcom/v2/{*rest}", any(wp::no_route));
     if state.config.control {
         router = router.merge(control::routes());
     }
@@ -262,6 +268,9 @@ async fn handle(
     {
         log(&method, &target, "dropped (fault, after)", started);
         return Err(DroppedByFault);
+    }
+    if let Some(Fault::OkMissingKey { key }) = &fault {
+        response = without_key(response, key).await;
     }
     cors::decorate(&state, policy, origin.as_deref(), &mut response);
     if let Some(Fault::Drop {

@@ -237,6 +237,17 @@ impl World {
             .find(|p| p.site_id == site_id && p.id == post_id)
     }
 
+    /// The ID the next new post of a site gets.
+    pub fn next_post_id(&self, site_id: u64) -> u64 {
+        self.posts
+            .iter()
+            .filter(|p| p.site_id == site_id)
+            .map(|p| p.id)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1)
+    }
+
     /// A token by its secret.
     pub fn token(&self, secret: &str) -> Option<&TokenRecord> {
         self.tokens.iter().find(|t| t.secret == secret)
@@ -295,6 +306,16 @@ impl World {
             .map(|n| format!("{base}-{n}"))
             .find(|slug| !taken(slug))
             .unwrap_or(base)
+    }
+}
+
+/// The status a post with this date gets: WordPress turns `publish` with a date to come into
+/// `future`, and `future` with a date gone into `publish`, without telling the caller.
+pub fn scheduled_status(asked: &str, date: i64, now: i64) -> &str {
+    match asked {
+        "publish" if date > now => "future",
+        "future" if date <= now => "publish",
+        other => other,
     }
 }
 

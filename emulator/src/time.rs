@@ -15,6 +15,15 @@ pub fn iso(ts: i64) -> String {
         .to_string()
 }
 
+/// Formats like WordPress core's REST API: `2024-01-02T03:04:05`, no offset (sites here run
+/// on UTC, so the local and the GMT date are the same).
+pub fn iso_naive(ts: i64) -> String {
+    DateTime::<Utc>::from_timestamp(ts, 0)
+        .unwrap_or_default()
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string()
+}
+
 /// Parses ISO 8601 with an offset, or without one (taken as UTC).
 pub fn parse_iso(text: &str) -> Option<i64> {
     let text = text.trim();
@@ -52,6 +61,7 @@ mod tests {
     fn iso_round_trips_through_parse() {
         for ts in [0, 1_704_099_600, 1_900_000_000] {
             assert_eq!(parse_iso(&iso(ts)), Some(ts));
+            assert_eq!(parse_iso(&iso_naive(ts)), Some(ts));
         }
     }
 

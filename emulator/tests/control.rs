@@ -128,6 +128,7 @@ async fn no_control_turns_the_control_api_into_404s() {
         "/_emulator/faults",
         "/_emulator/reset",
         "/_emulator/apps",
+        "/_emulator/settings",
     ] {
         let reply = emu.post_json(path, None, request.clone()).await;
         assert_eq!(reply.status, 404, "{path}");
@@ -137,4 +138,30 @@ async fn no_control_turns_the_control_api_into_404s() {
         json!(2001)
     );
     assert_eq!(emu.get("/_emulator/faults").await.status, 404);
+}
+
+#[tokio::test]
+async fn settings_refuse_unknown_switches_and_bad_values() {
+    let emu = Emu::start().await;
+    assert_eq!(
+        emu.get("/_emulator/settings").await.json(),
+        json!({"expose_headers": false})
+    );
+    for body in [
+        json!({"expose_header": true}),
+        json!({"expose_headers": "yes"}),
+        json!("expose_headers"),
+    ] {
+        let reply = emu
+            .post_json("/_emulator/settings", None, body.clone())
+            .await;
+        assert_eq!(reply.error(), (400, "invalid_input".to_owned()), "{body}");
+    }
+    assert_eq!(
+        emu.post_json("/_emulator/settings", None, json!({}))
+            .await
+            .json(),
+        json!({"expose_headers": false}),
+        "an empty patch changes nothing"
+    );
 }

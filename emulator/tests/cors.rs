@@ -56,7 +56,7 @@ async fn preflight_allows_registered_origins_only() {
 }
 
 #[tokio::test]
-async fn responses_carry_acao_and_expose_retry_after_for_registered_origins() {
+async fn responses_carry_acao_for_registered_origins_and_expose_nothing_by_default() {
     let emu = Emu::start().await;
     let cases = [
         ("http://127.0.0.1:8080", true),
@@ -72,13 +72,10 @@ async fn responses_carry_acao_and_expose_retry_after_for_registered_origins() {
                 reply.header("access-control-allow-origin").as_deref(),
                 Some(origin)
             );
-            assert_eq!(
-                reply.header("access-control-expose-headers").as_deref(),
-                Some("Retry-After")
-            );
         } else {
             assert_eq!(reply.header("access-control-allow-origin"), None);
         }
+        assert_eq!(reply.header("access-control-expose-headers"), None);
     }
     let error = emu
         .request(
@@ -92,6 +89,92 @@ async fn responses_carry_acao_and_expose_retry_after_for_registered_origins() {
     assert_eq!(
         error.header("access-control-allow-origin").as_deref(),
         Some("http://127.0.0.1:8080")
+    );
+}
+
+const EXPOSED: &str = "Retry-After, X-WP-Total, X-WP-TotalPages, Link";
+
+/// `Access-Control-Expose-Headers` of a GET from the registered origin 8080.
+async fn exposed(emu: &Emu, path: &str) -> Option<String> {
+    emu.request("GET", path, &[("origin", "http://127.0.0.1:8080")], None)
+        .await
+        .header("access-control-expose-headers")
+}
+
+#[tokio::test]
+async fn expose_headers_exposes_retry_after_and_the_paging_headers() {
+    let emu = Emu::start_with(Config {
+        port: 0,
+        expose_headers: true,
+        ..Config::default()
+    })
+    .await;
+    for path in ["/rest/v1.1/sites/2001", "/wp/v2/sites/2001/posts"] {
+        assert_eq!(
+            exposed(&emu, path).await.as_deref(),
+            Some(EXPOSED),
+            "{path}"
+        );
+    }
+    let unlisted = emu
+        .request(
+            "GET",
+            "/wp/v2/sites/2001/posts",
+            &[("origin", "http://evil.example")],
+            None,
+        )
+        .await;
+    assert_eq!(unlisted.header("access-control-expose-headers"), None);
+    assert_eq!(unlisted.header("x-wp-total").as_deref(), Some("48"));
+}
+
+#[tokio::test]
+async fn the_settings_switch_exposure_at_run_time_and_reset_restores_the_flag() {
+    let path = "/wp/v2/sites/2001/posts";
+    for flag in [false, true] {
+        let emu = Emu::start_with(Config {
+            port: 0,
+            expose_headers: flag,
+            ..Config::default()
+        })
+        .await;
+        let want = |on: bool| on.then(|| EXPOSED.to_owned());
+        assert_eq!(exposed(&emu, path).await, want(flag));
+        let switched = emu
+            .post_json(
+                "/_emulator/settings",
+                None,
+                json!({"expose_headers": !flag}),
+            )
+            .await;
+        assert_eq!(switched.json(), json!({"expose_headers": !flag}));
+        assert_eq!(
+            emu.get("/_emulator/settings").await.json(),
+            json!({"expose_headers": !flag})
+        );
+        assert_eq!(exposed(&emu, path).await, want(!flag), "switched");
+        emu.post_json("/_emulator/reset", None, json!({})).await;
+        assert_eq!(exposed(&emu, path).await, want(flag), "reset");
+    }
+}
+
+#[tokio::test]
+async fn wp_v2_preflight_allows_get_and_post_only() {
+    let emu = Emu::start().await;
+    let reply = emu
+        .request(
+            "OPTIONS",
+            "/wp/v2/sites/2001/posts/1",
+            &[
+                ("origin", "http://127.0.0.1:8080"),
+                ("access-control-request-method", "DELETE"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(
+        reply.header("access-control-allow-methods").as_deref(),
+        Some("GET, POST")
     );
 }
 

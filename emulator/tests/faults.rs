@@ -212,3 +212,131 @@ async fn bad_fault_specs_are_refused() {
         );
     }
 }
+
+const ORIGIN: &str = "http://127.0.0.1:8080";
+
+#[tokio::test]
+async fn ok_error_body_is_a_200_whose_body_is_an_error() {
+    let emu = Emu::start().await;
+    let token = emu.alice().await;
+    emu.fault(json!({"path": "/rest/v1.1/me", "fault": {"kind": "ok_error_body"}}))
+        .await;
+    emu.fault(
+        json!({"path": "/rest/v1.1/me/sites", "fault": {"kind": "ok_error_body",
+        "error": "invalid_token", "message": "The OAuth2 token is invalid."}}),
+    )
+    .await;
+    let bearer = format!("Bearer {token}");
+    let headers = [("authorization", bearer.as_str()), ("origin", ORIGIN)];
+    let me = emu.request("GET", "/rest/v1.1/me", &headers, None).await;
+    assert_eq!(
+        (me.status, me.json()),
+        (
+            200,
+            json!({"error": "authorization_required",
+                "message": "An active access token must be used to query information about the current user."})
+        )
+    );
+    assert_eq!(
+        me.header("content-type").as_deref(),
+        Some("application/json")
+    );
+    assert_eq!(
+        me.header("access-control-allow-origin").as_deref(),
+        Some(ORIGIN)
+    );
+    let sites = emu
+        .request("GET", "/rest/v1.1/me/sites", &headers, None)
+        .await;
+    assert_eq!(
+        (sites.status, sites.json()),
+        (
+            200,
+            json!({"error": "invalid_token", "message": "The OAuth2 token is invalid."})
+        )
+    );
+    assert_eq!(
+        emu.get_auth("/rest/v1.1/me", &token).await.json()["ID"],
+        1001
+    );
+}
+
+#[tokio::test]
+async fn ok_missing_key_answers_the_processed_body_without_that_key() {
+    let emu = Emu::start().await;
+    let token = emu.alice().await;
+    emu.fault(
+        json!({"path": "/rest/v1.1/me/sites", "fault": {"kind": "ok_missing_key", "key": "sites"}}),
+    )
+    .await;
+    emu.fault(json!({"path": "/rest/v1.1/me", "fault": {"kind": "ok_missing_key", "key": "ID"}}))
+        .await;
+    let bearer = format!("Bearer {token}");
+    let headers = [("authorization", bearer.as_str()), ("origin", ORIGIN)];
+    let sites = emu
+        .request("GET", "/rest/v1.1/me/sites", &headers, None)
+        .await;
+    assert_eq!((sites.status, sites.json()), (200, json!({})));
+    assert_eq!(
+        sites.header("access-control-allow-origin").as_deref(),
+        Some(ORIGIN)
+    );
+    let me = emu
+        .request("GET", "/rest/v1.1/me", &headers, None)
+        .await
+        .json();
+    assert!(me.get("ID").is_none(), "{me}");
+    assert_eq!(me["username"], "alice");
+    assert_eq!(
+        emu.get_auth("/rest/v1.1/me", &token).await.json()["ID"],
+        1001
+    );
+}
+
+#[tokio::test]
+async fn ok_missing_key_processes_the_request_and_spares_other_answers() {
+    let emu = Emu::start().await;
+    let token = emu.alice().await;
+    let path = "/rest/v1.1/sites/2001/posts/new";
+    emu.fault(json!({"path": path, "fault": {"kind": "ok_missing_key", "key": "ID"}}))
+        .await;
+    let created = emu
+        .post_json(path, Some(&token), json!({"title": "no ID in the answer"}))
+        .await;
+    assert_eq!(created.status, 200);
+    assert!(created.json().get("ID").is_none());
+    assert_eq!(found(&emu).await, 49, "the post was created");
+    let cases = [
+        ("/oauth2/authorize?client_id=1234&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2F&response_type=token", 200),
+        ("/rest/v1.1/me", 403),
+    ];
+    for (path, status) in cases {
+        let plain = emu.get(path).await;
+        emu.fault(json!({"path": path.split('?').next().unwrap(), "fault": {"kind": "ok_missing_key", "key": "error"}}))
+            .await;
+        let faulted = emu.get(path).await;
+        assert_eq!(faulted.status, status, "{path}");
+        assert_eq!(faulted.body, plain.body, "{path}: unchanged");
+    }
+    let no_key = json!({"path": "/x", "fault": {"kind": "ok_missing_key", "key": ""}});
+    assert_eq!(
+        emu.post_json("/_emulator/faults", None, no_key)
+            .await
+            .status,
+        400
+    );
+}
+
+#[tokio::test]
+async fn faults_hit_wp_v2_routes_by_path() {
+    let emu = Emu::start().await;
+    let posts = "/wp/v2/sites/2001/posts";
+    emu.fault(json!({"path": posts, "fault": {"kind": "status", "status": 503}}))
+        .await;
+    emu.fault(json!({"path": "/wp/v2/sites/2001/posts/1", "fault": {"kind": "ok_missing_key", "key": "title"}}))
+        .await;
+    assert_eq!(emu.get(posts).await.status, 503);
+    assert_eq!(emu.get(posts).await.status, 200);
+    let post = emu.get("/wp/v2/sites/2001/posts/1").await.json();
+    assert!(post.get("title").is_none() && post["id"] == 1, "{post}");
+}

@@ -6,7 +6,7 @@ pub mod envelope;
 pub mod errors;
 mod likes;
 mod me;
-mod post_json;
+pub mod post_json;
 mod posts;
 mod posts_list;
 mod posts_new;
@@ -27,7 +27,7 @@ use envelope::Context;
 use errors::ApiError;
 
 /// Largest POST body accepted.
-const BODY_LIMIT: usize = 1 << 20;
+pub const BODY_LIMIT: usize = 1 << 20;
 
 /// API versions served by the same handlers.
 const VERSIONS: &[&str] = &["v1", "v1.1", "v1.2"];

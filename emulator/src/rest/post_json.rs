@@ -22,7 +22,7 @@ pub fn can_read(role: Option<Role>, grant: Option<&Grant>, post: &Post) -> bool 
 }
 
 /// Paragraphs become `<p>`, like WordPress's `wpautop`, and a bare `&` becomes `&amp;`.
-fn render_html(raw: &str) -> String {
+pub fn render_html(raw: &str) -> String {
     raw.split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -36,11 +36,27 @@ fn render_html(raw: &str) -> String {
 }
 
 /// The first 55 words of the content, as WordPress makes an excerpt.
-fn auto_excerpt(content: &str) -> String {
+pub fn auto_excerpt(content: &str) -> String {
     let words: Vec<&str> = content.split_whitespace().collect();
     let text = words.iter().take(55).copied().collect::<Vec<_>>().join(" ");
     let more = if words.len() > 55 { " [&hellip;]" } else { "" };
     format!("<p>{}{more}</p>\n", text.replace("& ", "&amp; "))
+}
+
+/// A title as WordPress renders it for reading.
+pub fn render_title(raw: &str) -> String {
+    raw.replace("& ", "&amp; ")
+}
+
+/// The post's address on its site: a dated permalink once published, `?p=` before.
+pub fn permalink(site: &Site, post: &Post) -> String {
+    if post.status == "publish" {
+        let day = time::iso(post.date);
+        let ymd = day.get(..10).unwrap_or("1970-01-01").replace('-', "/");
+        format!("{}/{ymd}/{}/", site.url, post.slug)
+    } else {
+        format!("{}/?p={}", site.url, post.id)
+    }
 }
 
 fn terms(world: &World, site: &Site, post: &Post, taxonomy: Taxonomy, base: &str) -> Value {
@@ -104,13 +120,7 @@ pub fn post_json(
     let author = world.user(post.author_id);
     let author_blog = author.and_then(|a| world.site_by_id(a.primary_blog));
     let self_link = format!("{base}/rest/v1.1/sites/{}/posts/{}", site.id, post.id);
-    let url = if post.status == "publish" {
-        let day = time::iso(post.date);
-        let ymd = day.get(..10).unwrap_or("1970-01-01").replace('-', "/");
-        format!("{}/{ymd}/{}/", site.url, post.slug)
-    } else {
-        format!("{}/?p={}", site.url, post.id)
-    };
+    let url = permalink(site, post);
     let (title, content, excerpt) = match context {
         Context::Edit => (
             post.title.clone(),
@@ -118,7 +128,7 @@ pub fn post_json(
             post.excerpt.clone(),
         ),
         Context::Display => (
-            post.title.replace("& ", "&amp; "),
+            render_title(&post.title),
             render_html(&post.content),
             if post.excerpt.is_empty() {
                 auto_excerpt(&post.content)

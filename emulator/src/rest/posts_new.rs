@@ -8,7 +8,7 @@ use super::errors::ApiError;
 use super::post_json::post_json;
 use super::Call;
 use crate::seed::Role;
-use crate::store::{slugify, MetaEntry, Post};
+use crate::store::{scheduled_status, slugify, MetaEntry, Post};
 use crate::time;
 
 const STATUSES: &[&str] = &["publish", "draft", "pending", "private", "future"];
@@ -40,12 +40,7 @@ fn effective_status(asked: &str, role: Role, date: i64, now: i64) -> String {
     } else {
         asked
     };
-    match asked {
-        "publish" if date > now => "future",
-        "future" if date <= now => "publish",
-        other => other,
-    }
-    .to_owned()
+    scheduled_status(asked, date, now).to_owned()
 }
 
 /// `POST /sites/$site/posts/new`.
@@ -89,14 +84,7 @@ pub fn create(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
         let wanted_slug = non_empty(body, "slug")
             .map(|s| slugify(&s))
             .unwrap_or_else(|| slugify(title.as_deref().unwrap_or("")));
-        let id = world
-            .posts
-            .iter()
-            .filter(|p| p.site_id == site.id)
-            .map(|p| p.id)
-            .max()
-            .unwrap_or(0)
-            + 1;
+        let id = world.next_post_id(site.id);
         let post = Post {
             site_id: site.id,
             id,

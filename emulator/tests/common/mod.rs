@@ -318,3 +318,54 @@ pub const POST_FIELDS: &[&str] = &[
     "i_like",
     "meta",
 ];
+
+/// The fields of a post in core's shape, as the contract lists them.
+pub const WP_POST_FIELDS: &[&str] = &[
+    "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "featured_media",
+    "sticky",
+    "format",
+    "tags",
+    "categories",
+];
+
+/// A request with an optional bearer token and JSON body.
+pub async fn call(emu: &Emu, method: &str, path: &str, token: Option<&str>, body: Value) -> Reply {
+    let bearer = token.map(|t| format!("Bearer {t}"));
+    let headers: Vec<(&str, &str)> = bearer
+        .iter()
+        .map(|b| ("authorization", b.as_str()))
+        .collect();
+    let bytes = serde_json::to_vec(&body).unwrap();
+    emu.request(method, path, &headers, Some(("application/json", bytes)))
+        .await
+}
+
+/// Status and `code` of a core error, checking `data.status` agrees.
+pub fn wp_error(reply: &Reply) -> (u16, String) {
+    let body = reply.json();
+    assert_eq!(body["data"]["status"], reply.status, "{body}");
+    (reply.status, body["code"].as_str().unwrap_or("").to_owned())
+}
+
+/// The `id`s of a `wp/v2` list answer, in order.
+pub fn wp_ids(reply: &Reply) -> Vec<u64> {
+    reply
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_u64().unwrap())
+        .collect()
+}

@@ -1,0 +1,282 @@
+//! The core WordPress REST API through public-api: `/wp/v2/sites/$site/posts[/$id]`, with
+//! core's errors, headers, `_envelope` and `_method`; `/wpcom/v2/…` only answers `rest_no_route`.
+
+pub mod errors;
+pub mod post_fields;
+pub mod post_json;
+mod posts;
+mod posts_write;
+pub mod reply;
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, Method};
+use axum::response::Response;
+use serde_json::{json, Value};
+
+use crate::app::AppState;
+use crate::rest::auth::{self, Grant};
+use crate::rest::body::{parse_body, Query};
+use crate::rest::errors::ApiError;
+use crate::rest::BODY_LIMIT;
+use errors::WpError;
+use post_json::WpContext;
+use reply::{finish, Reply};
+
+/// Every `wp/v2` route served, declared as data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Route<'a> {
+    /// `sites/$site/posts`.
+    Posts(&'a str),
+    /// `sites/$site/posts/$id`.
+    Post(&'a str, u64),
+}
+
+/// What a route does with a method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Action {
+    List,
+    Create,
+    Get,
+    Update,
+    Delete,
+}
+
+impl<'a> Route<'a> {
+    /// Matches the segments after `/wp/v2` (empty segments already removed).
+    fn parse(segments: &[&'a str]) -> Option<Route<'a>> {
+        match *segments {
+            ["sites", site, "posts"] => Some(Route::Posts(site)),
+            // Core's pattern is `(?P<id>[\d]+)`: anything else is no route.
+            ["sites", site, "posts", id] if id.bytes().all(|b| b.is_ascii_digit()) => {
+                id.parse().ok().map(|id| Route::Post(site, id))
+            }
+            _ => None,
+        }
+    }
+
+    /// The action of `method` on this route; `None` is core's `rest_no_route`.
+    fn action(self, method: &Method) -> Option<Action> {
+        let action = match (self, method.as_str()) {
+            (Route::Posts(_), "GET") => Action::List,
+            (Route::Posts(_), "POST") => Action::Create,
+            (Route::Post(..), "GET") => Action::Get,
+            (Route::Post(..), "POST" | "PUT" | "PATCH") => Action::Update,
+            (Route::Post(..), "DELETE") => Action::Delete,
+            _ => return None,
+        };
+        Some(action)
+    }
+}
+
+/// The method a request stands for: on a POST, `?_method=` first, then the header
+/// `X-HTTP-Method-Override`, as core reads them (case-insensitive).
+pub fn effective_method(method: &Method, query: &Query, headers: &HeaderMap) -> Method {
+    if method != Method::POST {
+        return method.clone();
+    }
+    let wanted = query.get("_method").map(str::to_owned).or_else(|| {
+        headers
+            .get("x-http-method-override")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    });
+    wanted
+        .and_then(|m| Method::from_bytes(m.trim().to_ascii_uppercase().as_bytes()).ok())
+        .unwrap_or(Method::POST)
+}
+
+/// One `wp/v2` call, parsed.
+pub struct WpCall<'a> {
+    /// Shared state.
+    pub app: &'a AppState,
+    /// The valid token, if one was sent.
+    pub grant: Option<Grant>,
+    /// Query parameters.
+    pub query: Query,
+    /// Body as JSON (form bodies converted), `{}` when none.
+    pub body: Value,
+    /// `context` parameter.
+    pub context: WpContext,
+    /// `$site` as the path gave it (for `Link` headers).
+    pub site_ref: String,
+}
+
+impl WpCall<'_> {
+    /// A parameter from the body, else from the query string (core's order).
+    pub fn param(&self, name: &str) -> Option<Value> {
+        self.body
+            .get(name)
+            .cloned()
+            .or_else(|| self.query.get(name).map(|v| json!(v)))
+    }
+
+    /// A refusal: `rest_not_logged_in` when anonymous, else 403 with `code`.
+    pub fn denied(&self, code: &'static str, message: &str) -> WpError {
+        match self.grant {
+            None => WpError::not_logged_in(),
+            Some(_) => WpError::forbidden(code, message),
+        }
+    }
+
+    /// A shared (v1.1) error in `wp/v2`'s words.
+    pub fn refused(&self, err: ApiError) -> WpError {
+        WpError::from_api(err, self.grant.is_none())
+    }
+
+    /// The signed-in caller, or `rest_not_logged_in`.
+    pub fn signed_in(&self) -> Result<&Grant, WpError> {
+        self.grant.as_ref().ok_or_else(WpError::not_logged_in)
+    }
+}
+
+fn context(query: &Query) -> Result<WpContext, WpError> {
+    match query.get("context") {
+        None | Some("") | Some("view") | Some("embed") => Ok(WpContext::View),
+        Some("edit") => Ok(WpContext::Edit),
+        Some(_) => Err(WpError::invalid_param(
+            "context",
+            "context is not one of view, embed, and edit.",
+        )),
+    }
+}
+
+async fn read_body(parts: &Parts, body: Body) -> Result<Value, WpError> {
+    if parts.method == Method::GET || parts.method == Method::HEAD {
+        return Ok(json!({}));
+    }
+    let bytes = axum::body::to_bytes(body, BODY_LIMIT)
+        .await
+        .map_err(|_| WpError::invalid_json())?;
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    parse_body(content_type, &bytes).map_err(|_| WpError::invalid_json())
+}
+
+/// Handles every request under `/wp/v2`.
+pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let query = Query::parse(parts.uri.query());
+    let method = effective_method(&parts.method, &query, &parts.headers);
+    let segments: Vec<&str> = parts
+        .uri
+        .path()
+        .trim_start_matches("/wp/v2")
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect();
+    let Some((route, action)) =
+        Route::parse(&segments).and_then(|r| r.action(&method).map(|a| (r, a)))
+    else {
+        return finish(Err(WpError::no_route()), &query);
+    };
+    let grant = match auth::authenticate(&app, &parts.headers) {
+        Ok(grant) => grant,
+        Err(err) => return finish(Err(WpError::from_api(err, false)), &query),
+    };
+    let context = match context(&query) {
+        Ok(context) => context,
+        Err(err) => return finish(Err(err), &query),
+    };
+    let body = match read_body(&parts, body).await {
+        Ok(body) => body,
+        Err(err) => return finish(Err(err), &query),
+    };
+    let site_ref = match route {
+        Route::Posts(site) | Route::Post(site, _) => site.to_owned(),
+    };
+    let call = WpCall {
+        app: &app,
+        grant,
+        query,
+        body,
+        context,
+        site_ref,
+    };
+    let result = dispatch(&call, route, action);
+    finish(result, &call.query)
+}
+
+fn dispatch(call: &WpCall, route: Route, action: Action) -> Result<Reply, WpError> {
+    match (action, route) {
+        (Action::List, _) => posts::list(call),
+        (Action::Create, _) => posts_write::create(call),
+        (Action::Get, Route::Post(_, id)) => posts::get(call, id),
+        (Action::Update, Route::Post(_, id)) => posts_write::update(call, id),
+        (Action::Delete, Route::Post(_, id)) => posts_write::delete(call, id),
+        (Action::Get | Action::Update | Action::Delete, Route::Posts(_)) => {
+            Err(WpError::no_route())
+        }
+    }
+}
+
+/// Handles every request under `/wpcom/v2`: no route is served there yet, and core's
+/// `rest_no_route` (not v1.1's empty 404) is what such a path answers.
+pub async fn no_route(request: Request) -> Response {
+    let query = Query::parse(request.uri().query());
+    finish(Err(WpError::no_route()), &query)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_and_methods_map_to_actions() {
+        let cases: [(&[&str], &str, Option<Action>); 8] = [
+            (&["sites", "2001", "posts"], "GET", Some(Action::List)),
+            (&["sites", "a.b::c", "posts"], "POST", Some(Action::Create)),
+            (&["sites", "2001", "posts", "7"], "GET", Some(Action::Get)),
+            (
+                &["sites", "2001", "posts", "7"],
+                "PATCH",
+                Some(Action::Update),
+            ),
+            (
+                &["sites", "2001", "posts", "7"],
+                "DELETE",
+                Some(Action::Delete),
+            ),
+            (&["sites", "2001", "posts"], "DELETE", None),
+            (&["sites", "2001", "posts", "x7"], "GET", None),
+            (&["sites", "2001", "pages"], "GET", None),
+        ];
+        for (segments, method, want) in cases {
+            let method = Method::from_bytes(method.as_bytes()).unwrap();
+            let got = Route::parse(segments).and_then(|r| r.action(&method));
+            assert_eq!(got, want, "{method} {segments:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_post_can_stand_for_another_method() {
+        let headers = HeaderMap::new();
+        let cases = [
+            (Method::POST, "_method=delete", Method::DELETE),
+            (Method::POST, "_method=Put", Method::PUT),
+            (Method::POST, "", Method::POST),
+            (Method::GET, "_method=DELETE", Method::GET),
+        ];
+        for (method, raw, want) in cases {
+            let query = Query::parse(Some(raw));
+            assert_eq!(effective_method(&method, &query, &headers), want, "{raw}");
+        }
+        let mut headers = HeaderMap::new();
+        headers.insert("x-http-method-override", "PATCH".parse().unwrap());
+        let query = Query::parse(Some("_method=DELETE"));
+        assert_eq!(
+            effective_method(&Method::POST, &query, &headers),
+            Method::DELETE,
+            "_method wins over the header"
+        );
+        assert_eq!(
+            effective_method(&Method::POST, &Query::default(), &headers),
+            Method::PATCH
+        );
+    }
+}
