@@ -65,6 +65,10 @@ if (postBindgen) {
 // build's glue themselves, so that one stays readable).
 inlineSnippets(join(webDir, 'wpcom_wasm.js'));
 await minifyJs(join(webDir, 'wpcom_wasm.js'));
+// `wpcom-wasm/web` is a small hand-written module over the glue (src/js/web-entry.js): its
+// init() names the URL and what it answered when the .wasm comes back as HTML or an error.
+copyFileSync(join(root, 'src/js/web-entry.js'), join(webDir, 'index.js'));
+await minifyJs(join(webDir, 'index.js'));
 
 // Everything but the generated files: .gitignore from wasm-bindgen, its own package.json.
 for (const dir of [pkg, join(pkg, 'web')]) {
@@ -86,7 +90,7 @@ const manifest = {
   types: './wpcom_wasm.d.ts',
   exports: {
     '.': { types: './wpcom_wasm.d.ts', default: './wpcom_wasm.js' },
-    './web': { types: './web/wpcom_wasm.d.ts', default: './web/wpcom_wasm.js' },
+    './web': { types: './web/wpcom_wasm.d.ts', default: './web/index.js' },
     './web/wpcom_wasm.js': { types: './web/wpcom_wasm.d.ts', default: './web/wpcom_wasm.js' },
     './web/wpcom_wasm_bg.wasm': './web/wpcom_wasm_bg.wasm',
     './wpcom_wasm_bg.wasm': './wpcom_wasm_bg.wasm',
@@ -98,7 +102,7 @@ const manifest = {
 if (existsSync(join(root, 'README.md'))) copyFileSync(join(root, 'README.md'), join(pkg, 'README.md'));
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
-// What a page without a bundler loads: the web build's JS glue (+ snippets) and its .wasm.
+// What a page without a bundler loads: the web build's entry, JS glue and .wasm.
 const loaded = files(webDir).filter((f) => f.endsWith('.js') || f.endsWith('.wasm'));
 let total = 0;
 const rows = loaded.map((f) => {
@@ -109,4 +113,4 @@ const rows = loaded.map((f) => {
 });
 writeFileSync(join(pkg, 'size.json'), JSON.stringify({ files: rows, gzipTotal: total }, null, 2) + '\n');
 for (const r of rows) console.log(`[build] ${r.file.padEnd(36)} ${String(r.bytes).padStart(8)} B  ${String(r.gzip).padStart(7)} B gzip`);
-console.log(`[build] gzip total (.wasm + JS glue): ${total} bytes (limits: tests/node/size.test.mjs)`);
+console.log(`[build] gzip total (.wasm + JS): ${total} bytes (limits: tests/node/size.test.mjs)`);

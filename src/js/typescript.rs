@@ -4,6 +4,13 @@
 //! and results as `any`. The model interfaces describe the JSON the typed calls resolve with:
 //! WordPress.com's own body, with the fields that `crate::core::quirks` names in normal form
 //! (other fields pass through as sent); keep the two in step.
+//!
+//! The classes declare `free()` but not `[Symbol.dispose]()`, although wasm-bindgen's glue adds
+//! it at run time where the engine has `Symbol.dispose`: that key exists only in TypeScript's
+//! `esnext.disposable` lib, so declaring it breaks every consumer without that lib that checks
+//! declarations (`skipLibCheck: false`), and a `@ts-ignore` in front of it turns the missing key
+//! into a numeric index signature on the class. `tests/node/types.test.mjs` compiles a consumer
+//! of both builds with `tsc --strict`.
 
 use wasm_bindgen::prelude::*;
 
@@ -91,14 +98,39 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The method of a `client.request(...)`; case-insensitive at run time (`'get'` works too).
+ * `PUT`, `PATCH` and `DELETE` exist only on `wp/v2` and `wpcom/v2` paths, where they are sent as
+ * `POST …?_method=PUT` (WordPress core's method override). On `rest/v1.x` paths they are refused
+ * with `invalid_config`: WordPress.com's v1 API updates and deletes with `POST` routes instead
+ * (`POST /sites/$site/posts/$id/delete`).
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 /** Options of `client.request(...)`. */
 export interface RequestOptions extends CallOptions {
-  /** Query parameters; arrays are joined with commas. */
+  /**
+   * The method of the fetch-like form `request(path, { method })`; default `'GET'`. In the
+   * form `request(method, path, options)` a different `options.method` is `invalid_config`.
+   */
+  method?: HttpMethod;
+  /**
+   * Query parameters; arrays are joined with commas. They merge with a query string in the
+   * path; a key in both is `invalid_config`.
+   */
   query?: Record<string, string | number | boolean | ReadonlyArray<string | number> | null | undefined>;
   /** Sent as JSON. */
   body?: unknown;
-  /** REST version: `1.1` (default), `1`, `1.2`, `1.3`, or `2` for `wpcom/v2`. */
-  apiVersion?: '1' | '1.1' | '1.2' | '1.3' | '2';
+  /**
+   * The REST namespace: `rest/v1.1` by default, or the one the path begins with. One that
+   * contradicts the path or `apiVersion` is `invalid_config`.
+   */
+  namespace?: 'rest/v1' | 'rest/v1.1' | 'rest/v1.2' | 'rest/v1.3' | 'rest/v1.4' | 'wp/v2' | 'wpcom/v2';
+  /**
+   * The REST version: `1.1` (default), `1`, `1.2`, `1.3`, `1.4` (`rest/v1.x`), or `2` for
+   * `wpcom/v2`. One that contradicts the path or `namespace` is `invalid_config`.
+   */
+  apiVersion?: '1' | '1.1' | '1.2' | '1.3' | '1.4' | '2';
 }
 
 /** `GET /me`. */
@@ -267,8 +299,8 @@ export class Auth {
   onSignedOut(callback: (reason: SignOutReason) => void): void;
   /** Calls `callback` `secondsBefore` (default 60) before the token expires. */
   onExpiring(callback: (token: Token) => void, secondsBefore?: number): void;
+  /** Frees the object's wasm memory now (otherwise the garbage collector frees it). */
   free(): void;
-  [Symbol.dispose](): void;
 }
 
 /** What an OAuth redirect carried: a token, or WordPress.com's error (e.g. `access_denied`). */
@@ -293,19 +325,47 @@ export type RedirectResult =
  */
 export function parseRedirect(url: string): RedirectResult | null;
 
-/** A WordPress.com REST client. Every method rejects with `WpcomError`. */
+/**
+ * A WordPress.com REST client. Every method rejects with `WpcomError`, also on a 2xx answer
+ * whose top level has an `error` string (the code is that string), as WordPress.com sends some
+ * errors with status 200. The typed helpers also reject with `bad_response` when the answer
+ * lacks the key their model is built on (e.g. `sites()` answered without `sites`).
+ */
 export class Client {
   constructor(options?: ClientOptions);
+  /** The signed-in user: `GET /me`. */
   me(options?: CallOptions): Promise<Me>;
+  /** The user's sites: `GET /me/sites`. */
   sites(options?: CallOptions): Promise<Sites>;
+  /** A post's likes: `GET /sites/$site/posts/$id/likes`. */
   postLikes(site: string | number, postId: number, options?: CallOptions): Promise<Likes>;
+  /** Likes a post: `POST /sites/$site/posts/$id/likes/new`. */
   likePost(site: string | number, postId: number, options?: CallOptions): Promise<LikeResult>;
+  /** Takes the like back: `POST /sites/$site/posts/$id/likes/mine/delete`. */
   unlikePost(site: string | number, postId: number, options?: CallOptions): Promise<LikeResult>;
+  /** Creates a post: `POST /sites/$site/posts/new`. */
   createPost(site: string | number, post: NewPost, options?: CallOptions): Promise<Post>;
+  /** The token's client, user, blog and scope (`GET /oauth2/token-info`); refuses another client's token. */
   tokenInfo(options?: CallOptions): Promise<TokenInfo>;
-  request<T = unknown>(method: 'GET' | 'POST', path: string, options?: RequestOptions): Promise<T>;
+  /**
+   * Any REST call, resolving with the JSON as WordPress.com sent it (`T` is taken on trust).
+   * Two forms: `request(method, path, options?)`, and the fetch-like `request(path, options?)`
+   * whose `options.method` (default `'GET'`) gives the method.
+   *
+   * `path`: a leading `/` is optional. A leading `rest/v1` … `rest/v1.4`, `v1.x/`, `wpcom/v2/`
+   * or `wp/v2/` selects the namespace (default `rest/v1.1`); an `apiVersion` or `namespace`
+   * that contradicts it is `invalid_config`. A query string in the path merges with
+   * `options.query` (a key in both is `invalid_config`). An absolute URL is accepted only on
+   * the origin of the client's `apiBase`, so the token never goes to another origin. Examples:
+   * `'/me'`, `'v1.1/me/sites'`, `'/rest/v1.2/sites/example.wordpress.com/posts?number=5'`,
+   * `'wp/v2/sites/123/posts'`.
+   *
+   * A 2xx answer whose top level has an `error` string rejects with that code.
+   */
+  request<T = unknown>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
+  request<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
+  /** Frees the object's wasm memory now (otherwise the garbage collector frees it). */
   free(): void;
-  [Symbol.dispose](): void;
 }
 
 /** The error of every failed call. */
@@ -319,7 +379,7 @@ export class WpcomError extends Error {
   readonly mayHaveReachedServer: boolean;
   /** The post that `createPost` was given, so nothing typed is lost. */
   readonly input?: NewPost;
+  /** Frees the object's wasm memory now (otherwise the garbage collector frees it). */
   free(): void;
-  [Symbol.dispose](): void;
 }
 "#;

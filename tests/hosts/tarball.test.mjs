@@ -78,7 +78,7 @@ describe('the npm tarball in fresh projects', () => {
   test('the tarball holds both builds, their types and no sources', () => {
     const files = new Set(tarball.files);
     for (const f of ['package.json', 'wpcom_wasm.js', 'wpcom_wasm_bg.js', 'wpcom_wasm_bg.wasm', 'wpcom_wasm.d.ts',
-      'web/wpcom_wasm.js', 'web/wpcom_wasm_bg.wasm', 'web/wpcom_wasm.d.ts']) {
+      'web/index.js', 'web/wpcom_wasm.js', 'web/wpcom_wasm_bg.wasm', 'web/wpcom_wasm.d.ts']) {
       assert.ok(files.has(f), `${f} in ${[...files].join(', ')}`);
     }
     for (const f of files) assert.doesNotMatch(f, /\.rs$|Cargo|node_modules|size\.json/, f);

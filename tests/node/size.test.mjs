@@ -1,9 +1,9 @@
-// The size budget: what a page loads from the `web` build (.wasm + JS glue), gzip -9.
+// The size budget: what a page loads from the `web` build (.wasm, JS glue and entry), gzip -9.
 // Bytes are deterministic for a given toolchain, so this can fail a build; timings never do.
 //
-// The issues set a target of 25,000 bytes. It is not reached (35.5 KB at the time of writing:
-// 7.8 KB is the fixed cost of three wasm-bindgen classes, the rest is the client's own logic —
-// see "Size" in the README). This test holds the line where we are, so the size cannot creep
+// The issues set a target of 25,000 bytes. It is not reached (36.0 KB at the time of writing,
+// 0.4 KB of it the `wpcom-wasm/web` entry; 7.8 KB is the fixed cost of three wasm-bindgen
+// classes, the rest is the client's own logic — see "Size" in the README). This test holds the line where we are, so the size cannot creep
 // up unnoticed; lower CEILING whenever a change makes the package smaller.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,10 +13,11 @@ const TARGET = 25000;
 const CEILING = 36000;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
-test(`gzip size of .wasm + JS glue stays within ${CEILING} bytes (target ${TARGET})`, (t) => {
+test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {
   const files = size.files.map((f) => f.file);
   assert.ok(files.includes('web/wpcom_wasm_bg.wasm'), `the .wasm is counted: ${files}`);
   assert.ok(files.includes('web/wpcom_wasm.js'), `the JS glue is counted: ${files}`);
+  assert.ok(files.includes('web/index.js'), `the \`wpcom-wasm/web\` entry is counted: ${files}`);
   const sum = size.files.reduce((n, f) => n + f.gzip, 0);
   assert.equal(size.gzipTotal, sum);
   t.diagnostic(`gzip total ${size.gzipTotal} B; ceiling ${CEILING} B; target ${TARGET} B (${(size.gzipTotal / TARGET).toFixed(2)}× the target)`);

@@ -1,0 +1,193 @@
+// A typed consumer of the bundler build (`wpcom-wasm`): every class, method, option and model of
+// the declarations, with exact types (`Equal` fails on `any`), and `@ts-expect-error` on uses
+// the declarations must refuse (tsc reports an expect-error line that compiles).
+import { Auth, Client, WpcomError, parseRedirect } from 'wpcom-wasm';
+import type {
+  AuthOptions, CallOptions, ClientOptions, HttpMethod, Like, LikeResult, Likes, Me, NewPost,
+  Post, RedirectResult, RequestOptions, RetryOptions, SignOutReason, Site, SiteLogoSize, Sites,
+  StorageAdapter, Term, Token, TokenInfo, WpcomErrorCode,
+} from 'wpcom-wasm';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+/** Compiles only when `T` is `true`. */
+function expect<T extends true>(): void {}
+
+// --- Auth -----------------------------------------------------------------------------------
+
+const adapter: StorageAdapter = {
+  get: async (key) => sessionStorage.getItem(key),
+  set: (key, value) => sessionStorage.setItem(key, value),
+  remove: async (key) => { sessionStorage.removeItem(key); },
+};
+const authOptions: AuthOptions = {
+  clientId: 1234,
+  redirectUri: 'http://127.0.0.1:8080/',
+  scope: 'global',
+  blog: 'example.wordpress.com',
+  storage: adapter,
+  oauthBase: 'http://127.0.0.1:9090',
+  login: false,
+};
+const auth = new Auth(authOptions);
+new Auth({ clientId: '1234', redirectUri: 'http://127.0.0.1:8080/', storage: 'memory' });
+// @ts-expect-error an unknown option
+new Auth({ clientId: '1234', redirectUri: 'http://127.0.0.1:8080/', storge: 'local' });
+// @ts-expect-error redirectUri is required
+new Auth({ clientId: '1234' });
+// @ts-expect-error no such storage
+new Auth({ clientId: '1234', redirectUri: 'http://127.0.0.1:8080/', storage: 'cookie' });
+
+expect<Equal<ReturnType<Auth['authorizeUrl']>, string>>();
+expect<Equal<ReturnType<Auth['handleRedirect']>, Token | null>>();
+expect<Equal<ReturnType<Auth['token']>, Token | null>>();
+expect<Equal<ReturnType<Auth['ready']>, Promise<Token | null>>>();
+expect<Equal<ReturnType<Auth['restore']>, Promise<Token | null>>>();
+expect<Equal<Token, {
+  accessToken: string; tokenType: string; expiresAt: number | null; siteId: number | null; scope: string[];
+}>>();
+const token = auth.handleRedirect(location.href) ?? auth.handleRedirect();
+if (token) expect<Equal<typeof token.expiresAt, number | null>>();
+auth.onSignedOut((reason) => expect<Equal<typeof reason, SignOutReason>>());
+auth.onExpiring((t) => expect<Equal<typeof t, Token>>(), 120);
+auth.onExpiring(() => {});
+// @ts-expect-error not a reason
+const reason: SignOutReason = 'logout';
+// @ts-expect-error the callback gets a Token, not a string
+auth.onExpiring((t: string) => t);
+auth.signOut();
+auth.free();
+// @ts-expect-error no such method
+auth.login();
+
+// --- parseRedirect ----------------------------------------------------------------------------
+
+const parsed = parseRedirect('http://127.0.0.1:8080/#access_token=x&state=y');
+expect<Equal<typeof parsed, RedirectResult | null>>();
+if (parsed && 'accessToken' in parsed) {
+  expect<Equal<typeof parsed.expiresIn, number | null>>();
+  expect<Equal<typeof parsed.scope, string[]>>();
+} else if (parsed) {
+  expect<Equal<typeof parsed.error, string>>();
+  expect<Equal<typeof parsed.errorDescription, string | null>>();
+}
+// @ts-expect-error a URL is required
+parseRedirect();
+
+// --- Client -----------------------------------------------------------------------------------
+
+const retry: RetryOptions = { maxAttempts: 3, maxTotalMs: 10_000, baseDelayMs: 100, maxDelayMs: 2_000 };
+const clientOptions: ClientOptions = { auth, apiBase: 'http://127.0.0.1:9090', oauthBase: 'http://127.0.0.1:9090', timeoutMs: 5_000, retry };
+const wp = new Client(clientOptions);
+new Client({ token: 'abc', clientId: 1234, retry: false });
+new Client();
+// @ts-expect-error retry is options or false
+new Client({ token: 'abc', retry: true });
+// @ts-expect-error an unknown option
+new Client({ token: 'abc', apiBse: 'http://127.0.0.1:9090' });
+// @ts-expect-error no such method
+wp.posts(2001);
+
+const call: CallOptions = { signal: new AbortController().signal };
+
+async function typedHelpers(): Promise<void> {
+  const me = await wp.me(call);
+  expect<Equal<typeof me, Me>>();
+  expect<Equal<typeof me.token_scope, string[]>>();
+  expect<Equal<typeof me.primary_blog, number | null>>();
+  // @ts-expect-error not a field of Me
+  me.blogs;
+
+  const { sites } = await wp.sites();
+  expect<Equal<typeof sites, Site[]>>();
+  const site = sites[0];
+  if (site) {
+    expect<Equal<typeof site.ID, number>>();
+    expect<Equal<typeof site.visible, boolean | null>>();
+    const size = site.logo?.sizes['thumbnail'];
+    expect<Equal<typeof size, string | SiteLogoSize | undefined>>();
+  }
+  expect<Equal<Awaited<ReturnType<Client['sites']>>, Sites>>();
+
+  const likes = await wp.postLikes(2001, 42);
+  expect<Equal<typeof likes, Likes>>();
+  expect<Equal<typeof likes.likes, Like[]>>();
+  const liked = await wp.likePost('example.wordpress.com', 42, call);
+  expect<Equal<typeof liked, LikeResult>>();
+  expect<Equal<typeof liked.like_count, number>>();
+  expect<Equal<Awaited<ReturnType<Client['unlikePost']>>, LikeResult>>();
+  // @ts-expect-error a post ID is a number
+  await wp.likePost(2001, '42');
+
+  const newPost: NewPost = { title: 'Hello', content: 'From wasm', tags: ['wasm'], status: 'draft' };
+  const post = await wp.createPost(2001, newPost);
+  expect<Equal<typeof post, Post>>();
+  expect<Equal<typeof post.parent, { ID: number; type: string; link: string; title: string } | null>>();
+  expect<Equal<typeof post.tags, Record<string, Term>>>();
+  // @ts-expect-error no such status
+  await wp.createPost(2001, { title: 'x', status: 'published' });
+  // @ts-expect-error a title is a string
+  await wp.createPost(2001, { title: 1 });
+
+  const info = await wp.tokenInfo();
+  expect<Equal<typeof info, TokenInfo>>();
+  expect<Equal<typeof info.blog_id, string | null>>();
+}
+
+// --- request ----------------------------------------------------------------------------------
+
+interface PostPage { found: number; posts: Post[] }
+
+async function requests(): Promise<void> {
+  // The three-argument form, and the fetch-like one.
+  const raw = await wp.request('GET', '/me');
+  expect<Equal<typeof raw, unknown>>();
+  const page = await wp.request<PostPage>('GET', '/sites/2001/posts/', { query: { number: 10, fields: ['ID', 'title'] } });
+  expect<Equal<typeof page.posts, Post[]>>();
+  const fetched = await wp.request<PostPage>('/rest/v1.2/sites/example.wordpress.com/posts?number=5', call);
+  expect<Equal<typeof fetched.found, number>>();
+  await wp.request('v1.1/me/sites');
+  await wp.request('wp/v2/sites/123/posts', { method: 'POST', body: { title: 'Hi' } });
+  await wp.request('wp/v2/sites/123/posts/7', { method: 'DELETE' });
+  await wp.request('PATCH', 'wp/v2/sites/123/posts/7', { body: { title: 'Hi again' } });
+  await wp.request('/sites/2001/posts', { ...call, namespace: 'wpcom/v2' });
+  await wp.request('GET', '/sites/2001/posts', { apiVersion: '1.4' });
+  const methods: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+  for (const method of methods) await wp.request(method, 'wpcom/v2/sites/2001', { method });
+  const options: RequestOptions = { method: 'PUT', query: { a: null, b: undefined, c: true }, body: null, namespace: 'wp/v2' };
+  await wp.request('/sites/2001/settings', options);
+
+  // @ts-expect-error not a method
+  await wp.request('HEAD', '/me');
+  // @ts-expect-error not a method
+  await wp.request('/me', { method: 'OPTIONS' });
+  // @ts-expect-error no such API version
+  await wp.request('/me', { apiVersion: '3' });
+  // @ts-expect-error no such namespace
+  await wp.request('/me', { namespace: 'wp/v3' });
+  // @ts-expect-error an unknown option
+  await wp.request('/me', { params: { number: 5 } });
+  // @ts-expect-error a path is required
+  await wp.request();
+}
+
+// --- WpcomError -------------------------------------------------------------------------------
+
+function handle(e: unknown): void {
+  if (!(e instanceof WpcomError)) return;
+  expect<Equal<typeof e.code, WpcomErrorCode>>();
+  expect<Equal<typeof e.status, number | undefined>>();
+  expect<Equal<typeof e.mayHaveReachedServer, boolean>>();
+  expect<Equal<typeof e.input, NewPost | undefined>>();
+  expect<Equal<typeof e.name, 'WpcomError'>>();
+  const known: WpcomErrorCode = 'token_expired';
+  const unknown: WpcomErrorCode = 'some_new_code';
+  const message: string = e.message;
+  void [known, unknown, message];
+  e.free();
+  // @ts-expect-error read-only
+  e.code = 'network';
+}
+// @ts-expect-error not constructed by callers
+new WpcomError();
+
+void [typedHelpers, requests, handle, reason];
