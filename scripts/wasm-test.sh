@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Browser tests of the client: wasm-bindgen-test in headless Chromium and Firefox against two
-# local emulators (one that registers the test page's origin, one that does not, for the CORS
-# refusal test). Kills what it starts, whatever happens.
+# Browser tests of the client: wasm-bindgen-test in headless Chromium and Firefox against three
+# local emulators: one that registers the test page's origin (and, like WordPress.com as far as
+# anyone knows, exposes no response header), one that also exposes Retry-After and the
+# pagination headers (--expose-headers), and one that registers no origin (the CORS refusal). Kills what it starts, whatever happens.
 #
 #   scripts/wasm-test.sh                 # both browsers
 #   WASM_TEST_BROWSERS=firefox scripts/wasm-test.sh
@@ -35,6 +36,7 @@ PY
 runner_port=$(pick_port "${WASM_TEST_PORT:-18573}")
 api_port=$(pick_port 18574)
 bare_port=$(pick_port 18575)
+exposing_port=$(pick_port 18576)
 origin="http://127.0.0.1:$runner_port"
 
 work=$(mktemp -d)
@@ -74,11 +76,13 @@ wait_emulator() {
 
 start_emulator "$work/api.out" --port "$api_port" --allow-origin "$origin"
 start_emulator "$work/bare.out" --port "$bare_port"
+start_emulator "$work/exposing.out" --port "$exposing_port" --allow-origin "$origin" --expose-headers
 export WPCOM_EMULATOR_URL; WPCOM_EMULATOR_URL=$(wait_emulator "$work/api.out")
 export WPCOM_EMULATOR_NO_CORS_URL; WPCOM_EMULATOR_NO_CORS_URL=$(wait_emulator "$work/bare.out")
+export WPCOM_EMULATOR_EXPOSING_URL; WPCOM_EMULATOR_EXPOSING_URL=$(wait_emulator "$work/exposing.out")
 export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$runner_port"
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-60}
-echo "emulators: $WPCOM_EMULATOR_URL (allows $origin), $WPCOM_EMULATOR_NO_CORS_URL (allows none)"
+echo "emulators: $WPCOM_EMULATOR_URL (allows $origin), $WPCOM_EMULATOR_EXPOSING_URL (allows $origin, exposes headers), $WPCOM_EMULATOR_NO_CORS_URL (allows none)"
 
 status=0
 for browser in $browsers; do
@@ -91,6 +95,7 @@ for browser in $browsers; do
   # A fresh world per browser, so both runs see the same seed.
   curl -sf -X POST "$WPCOM_EMULATOR_URL/_emulator/reset" >/dev/null
   curl -sf -X POST "$WPCOM_EMULATOR_NO_CORS_URL/_emulator/reset" >/dev/null
+  curl -sf -X POST "$WPCOM_EMULATOR_EXPOSING_URL/_emulator/reset" >/dev/null
   "${driver[@]}" cargo test -p wpcom-wasm --target wasm32-unknown-unknown --no-fail-fast --test 'web_*' || status=1
 done
 exit $status

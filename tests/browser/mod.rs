@@ -18,6 +18,13 @@ pub const EMULATOR_NO_CORS: &str = match option_env!("WPCOM_EMULATOR_NO_CORS_URL
     None => "http://127.0.0.1:9091",
 };
 
+/// Like [`EMULATOR`], but exposing `Retry-After` and the pagination headers to the page
+/// (`--expose-headers`): WordPress.com is not known to.
+pub const EMULATOR_EXPOSING: &str = match option_env!("WPCOM_EMULATOR_EXPOSING_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:9092",
+};
+
 /// The redirect URI registered for app 1234 in the emulator's seed.
 pub const REDIRECT_URI: &str = "http://127.0.0.1:8080/";
 

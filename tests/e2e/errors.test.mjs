@@ -169,6 +169,25 @@ test('the WebAssembly module cannot be fetched: "could not start", and Reload wo
   await context.close();
 });
 
+test('429 with a Retry-After the page may not read: rate-limited, and no console error', async () => {
+  // The emulator, like WordPress.com as far as anyone knows, exposes no response header to the
+  // page. Reading one anyway (getResponseHeader) makes Chromium log "Refused to get unsafe
+  // header" as a console error on every failed call.
+  const context = await suite.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signIn(page, { user: 'alice' });
+  await page.locator('#site-list').waitFor();
+  const before = suite.log.console.length;
+  await suite.emulator.queueFaults({ path: '/rest/v1.1/me/sites', method: 'GET', count: CLIENT_ATTEMPTS, fault: { kind: 'status', status: 429, retry_after: 1 } });
+  await page.reload();
+  const { kind } = await banner(page);
+  assert.equal(kind, 'rate-limited');
+  assert.deepEqual(await suite.emulator.pendingFaults(), [], 'each attempt met its 429');
+  const logged = suite.log.console.slice(before).filter((m) => /unsafe header|Retry-After/i.test(m));
+  assert.deepEqual(logged, [], 'no console message about reading a header');
+  await context.close();
+});
+
 test('no console message carried an access token, and no page error happened', () => {
   assertNoTokenInConsole(suite);
 });
