@@ -1,16 +1,24 @@
 // The size budget: what a page loads from the `web` build (.wasm, JS glue and entry), gzip -9.
 // Bytes are deterministic for a given toolchain, so this can fail a build; timings never do.
 //
-// The issues set a target of 25,000 bytes. It is not reached (36.0 KB at the time of writing,
-// 0.4 KB of it the `wpcom-wasm/web` entry; 7.8 KB is the fixed cost of three wasm-bindgen
-// classes, the rest is the client's own logic — see "Size" in the README). This test holds the line where we are, so the size cannot creep
+// The issues set a target of 25,000 bytes. It is not reached (40.5 KB at the time of writing:
+// 7.8 KB is the fixed cost of three wasm-bindgen classes, the rest is the client's own logic —
+// see "Size" in the README). This test holds the line where we are, so the size cannot creep
 // up unnoticed; lower CEILING whenever a change makes the package smaller.
+//
+// What raised it:
+// - 36,000 → 40,600 (issue "Real-world inputs", 35,543 → 40,533 B): the path grammar of
+//   request() (namespaces, absolute URLs on apiBase only, merged query, the wp/v2 method
+//   override) ~1.9 KB; several sign-ins in flight with expiring states ~0.8 KB; hash-router
+//   redirects read and scrubbed ~0.6 KB; 2xx error bodies and shape keys judged ~0.4 KB; refusals
+//   that say what to do instead ~0.4 KB; the `wpcom-wasm/web` entry that names a .wasm URL
+//   answered with HTML 0.45 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 36000;
+const CEILING = 40600;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {
