@@ -1,5 +1,5 @@
 // Sign in with WordPress.com and show the profile: the whole client, with no bundler.
-import init, { Auth, Client, WpcomError } from './wpcom-wasm/web/wpcom_wasm.js';
+import init, { Auth, Client, WpcomError } from './wpcom-wasm/web/index.js';
 import { config } from './config.js';
 
 const $ = (id) => document.getElementById(id);
