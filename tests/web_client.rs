@@ -14,7 +14,7 @@ use wpcom_wasm::browser::{
 };
 use wpcom_wasm::core::models::NewPost;
 use wpcom_wasm::core::retry::RetryPolicy;
-use wpcom_wasm::core::{ErrorCode, Method};
+use wpcom_wasm::core::{routes, ErrorCode, Method};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -161,7 +161,11 @@ async fn generic_request_returns_the_json_as_sent() {
 
 #[wasm_bindgen_test]
 async fn run_normalises_for_javascript() {
-    let value = alice().await.run(Operation::Me).await.unwrap();
+    let value = alice()
+        .await
+        .run(Operation::route(&routes::ME))
+        .await
+        .unwrap();
     assert_eq!(
         get(&value, "username").as_string().as_deref(),
         Some("alice")

@@ -11,10 +11,11 @@ use crate::core::error::{check_token_client, like_failed, token_info_error};
 use crate::core::models::{empty_post, is_post_text};
 use crate::core::quirks::Shape;
 use crate::core::retry::RetryPolicy;
+use crate::core::routes::{Args, Body, Route};
 use crate::core::text::cat;
 use crate::core::{
-    build_api_call, endpoint::build_token_info_url, error_from_response, namespace_option,
-    Endpoint, Error, ErrorCode, Method,
+    build_api_call, endpoint::build_token_info_url, error_from_response, namespace_option, Error,
+    ErrorCode, Method,
 };
 use alloc::boxed::Box;
 use alloc::rc::Rc;
@@ -58,39 +59,8 @@ pub struct RequestOptions {
 /// One call of the client, as data (what [`Client::run`] takes).
 #[derive(Clone, Debug)]
 pub enum Operation {
-    /// `GET /me`.
-    Me,
-    /// `GET /me/sites`.
-    Sites,
-    /// `GET /sites/$site/posts/$post_id/likes`.
-    PostLikes {
-        /// Site ID or domain.
-        site: String,
-        /// Post ID.
-        post_id: u64,
-    },
-    /// `POST /sites/$site/posts/$post_id/likes/new`.
-    LikePost {
-        /// Site ID or domain.
-        site: String,
-        /// Post ID.
-        post_id: u64,
-    },
-    /// `POST /sites/$site/posts/$post_id/likes/mine/delete`.
-    UnlikePost {
-        /// Site ID or domain.
-        site: String,
-        /// Post ID.
-        post_id: u64,
-    },
-    /// `POST /sites/$site/posts/new`.
-    CreatePost {
-        /// Site ID or domain.
-        site: String,
-        /// The post, a plain object sent as JSON: at least one of `title`, `content` or
-        /// `excerpt` must be a non-blank string (`invalid_input` otherwise, with no request).
-        post: JsValue,
-    },
+    /// A typed helper's call: one of the routes of [`crate::core::routes`].
+    Route(RouteCall),
     /// `GET /oauth2/token-info`.
     TokenInfo,
     /// Any REST call.
@@ -103,6 +73,50 @@ pub enum Operation {
         /// Query, body and version.
         options: RequestOptions,
     },
+}
+
+/// A typed helper's call: its route and the values the route takes.
+#[derive(Clone, Debug)]
+pub struct RouteCall {
+    /// The route.
+    pub route: &'static Route,
+    /// `{site}`: a site ID or domain.
+    pub site: Option<String>,
+    /// `{post_id}`.
+    pub post_id: Option<u64>,
+    /// The post of [`Body::Post`] routes, a plain object sent as JSON.
+    pub post: Option<JsValue>,
+}
+
+impl Operation {
+    /// A call of `route` with no values yet.
+    pub fn route(route: &'static Route) -> Operation {
+        Operation::Route(RouteCall {
+            route,
+            site: None,
+            post_id: None,
+            post: None,
+        })
+    }
+
+    /// A call of `route` on `site` (and `post_id`, when the route names a post).
+    pub fn on_site(route: &'static Route, site: String, post_id: Option<u64>) -> Operation {
+        Operation::Route(RouteCall {
+            route,
+            site: Some(site),
+            post_id,
+            post: None,
+        })
+    }
+
+    /// The shape of the typed calls' answers; `None` for `request`'s, returned as sent.
+    pub(crate) fn shape(&self) -> Option<Shape> {
+        match self {
+            Operation::Route(call) => Some(call.route.shape),
+            Operation::TokenInfo => Some(Shape::TokenInfo),
+            Operation::Request { .. } => None,
+        }
+    }
 }
 
 /// A WordPress.com REST client; clones share their configuration.
@@ -250,46 +264,23 @@ impl Client {
                 let body = options.body.as_ref().map(to_json).transpose()?;
                 (call.method, call.url, body, Some(self.bearer()?))
             }
-            Operation::Me
-            | Operation::Sites
-            | Operation::PostLikes { .. }
-            | Operation::LikePost { .. }
-            | Operation::UnlikePost { .. }
-            | Operation::CreatePost { .. } => {
-                let (endpoint, body) = match operation {
-                    Operation::Sites => (Endpoint::MySites, None),
-                    Operation::PostLikes { site, post_id } => (
-                        Endpoint::PostLikes {
-                            site,
-                            post_id: *post_id,
-                        },
-                        None,
-                    ),
-                    Operation::LikePost { site, post_id } => (
-                        Endpoint::LikePost {
-                            site,
-                            post_id: *post_id,
-                        },
-                        Some(String::from("{}")),
-                    ),
-                    Operation::UnlikePost { site, post_id } => (
-                        Endpoint::UnlikePost {
-                            site,
-                            post_id: *post_id,
-                        },
-                        Some(String::from("{}")),
-                    ),
-                    Operation::CreatePost { site, post } => {
-                        (Endpoint::NewPost { site }, Some(new_post_body(post)?))
-                    }
-                    _ => (Endpoint::Me, None),
+            Operation::Route(call) => {
+                let route = call.route;
+                let body = match route.body {
+                    Body::None => None,
+                    Body::Empty => Some(String::from("{}")),
+                    Body::Post => Some(new_post_body(call.post.as_ref())?),
+                };
+                let args = Args {
+                    site: call.site.as_deref(),
+                    post_id: call.post_id,
                 };
                 let call = build_api_call(
                     &settings.api_base,
-                    endpoint.method(),
-                    &endpoint.path()?,
+                    route.method,
+                    &route.path(args)?,
                     &[],
-                    None,
+                    Some(route.namespace),
                 )?;
                 (call.method, call.url, body, Some(self.bearer()?))
             }
@@ -331,9 +322,11 @@ impl Client {
     }
 }
 
-/// The JSON body of `posts/new`, refusing a post with none of title, content or excerpt as
-/// WordPress.com would (`invalid_input`), without a round trip.
-fn new_post_body(post: &JsValue) -> Result<String, Error> {
+/// The JSON body of a [`Body::Post`] route, refusing a post with none of title, content or
+/// excerpt as WordPress.com would (`invalid_input`), without a round trip.
+fn new_post_body(post: Option<&JsValue>) -> Result<String, Error> {
+    let undefined = JsValue::UNDEFINED;
+    let post = post.unwrap_or(&undefined);
     let has_text = ["title", "content", "excerpt"].iter().any(|key| {
         field(post, key)
             .as_string()
@@ -343,21 +336,6 @@ fn new_post_body(post: &JsValue) -> Result<String, Error> {
         return Err(empty_post());
     }
     to_json(post)
-}
-
-impl Operation {
-    /// The shape of the typed calls' answers; `None` for `request`'s, returned as sent.
-    pub(crate) fn shape(&self) -> Option<Shape> {
-        match self {
-            Operation::Me => Some(Shape::Me),
-            Operation::Sites => Some(Shape::Sites),
-            Operation::PostLikes { .. } => Some(Shape::Likes),
-            Operation::LikePost { .. } | Operation::UnlikePost { .. } => Some(Shape::LikeResult),
-            Operation::CreatePost { .. } => Some(Shape::Post),
-            Operation::TokenInfo => Some(Shape::TokenInfo),
-            Operation::Request { .. } => None,
-        }
-    }
 }
 
 /// `result`, or `bad_response` when `operation` has a shape and the JSON is not it: not an

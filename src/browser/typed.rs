@@ -4,10 +4,11 @@
 //! The npm package is built without it: its JavaScript surface returns the JSON normalised in
 //! place by [`super::normalise`], and serde is the largest thing a wasm can carry.
 
-use super::client::{bad_shape, Client, Operation, RequestOptions};
+use super::client::{bad_shape, Client, Operation, RequestOptions, RouteCall};
 use super::Auth;
 use crate::core::error::check_token_info;
 use crate::core::models::{LikeResult, Likes, Me, NewPost, Post, Sites, TokenInfo};
+use crate::core::routes::{self, Route};
 use crate::core::{Error, ErrorCode};
 use crate::core::{Method, Token};
 use alloc::boxed::Box;
@@ -50,45 +51,58 @@ impl Client {
         .await
     }
 
-    /// `GET /me`: the signed-in user.
+    /// `GET /me` ([`routes::ME`]): the signed-in user.
     pub async fn me(&self) -> Result<Me, Error> {
-        decode(self.fetch(&Operation::Me).await?)
+        decode(self.fetch(&Operation::route(&routes::ME)).await?)
     }
 
-    /// `GET /me/sites`: the user's sites.
+    /// `GET /me/sites` ([`routes::SITES`]): the user's sites.
     pub async fn sites(&self) -> Result<Sites, Error> {
-        decode(self.fetch(&Operation::Sites).await?)
+        decode(self.fetch(&Operation::route(&routes::SITES)).await?)
     }
 
-    /// `GET /sites/$site/posts/$post_id/likes`; `site` is an ID or a domain.
+    /// `GET /sites/$site/posts/$post_id/likes` ([`routes::POST_LIKES`]); `site` is an ID or a
+    /// domain.
     pub async fn post_likes(&self, site: &str, post_id: u64) -> Result<Likes, Error> {
-        let site = site.to_string();
-        decode(self.fetch(&Operation::PostLikes { site, post_id }).await?)
+        decode(self.on_post(&routes::POST_LIKES, site, post_id).await?)
     }
 
-    /// `POST …/likes/new`: likes the post; a falsy `success` is an error.
+    /// `POST …/likes/new` ([`routes::LIKE_POST`]): likes the post; a falsy `success` is an
+    /// error.
     pub async fn like_post(&self, site: &str, post_id: u64) -> Result<LikeResult, Error> {
-        let site = site.to_string();
-        decode::<LikeResult>(self.fetch(&Operation::LikePost { site, post_id }).await?)?
-            .into_result()
+        decode::<LikeResult>(self.on_post(&routes::LIKE_POST, site, post_id).await?)?.into_result()
     }
 
-    /// `POST …/likes/mine/delete`: unlikes the post; a falsy `success` is an error.
+    /// `POST …/likes/mine/delete` ([`routes::UNLIKE_POST`]): unlikes the post; a falsy
+    /// `success` is an error.
     pub async fn unlike_post(&self, site: &str, post_id: u64) -> Result<LikeResult, Error> {
-        let site = site.to_string();
-        decode::<LikeResult>(self.fetch(&Operation::UnlikePost { site, post_id }).await?)?
+        decode::<LikeResult>(self.on_post(&routes::UNLIKE_POST, site, post_id).await?)?
             .into_result()
     }
 
-    /// `POST /sites/$site/posts/new`. Never retried: on `network` or `timeout` the post may
-    /// exist (`may_have_reached_server`), so check before sending it again.
+    /// `POST /sites/$site/posts/new` ([`routes::CREATE_POST`]). Never retried: on `network` or
+    /// `timeout` the post may exist (`may_have_reached_server`), so check before sending it
+    /// again.
     pub async fn create_post(&self, site: &str, post: &NewPost) -> Result<Post, Error> {
         post.validate()?;
-        let operation = Operation::CreatePost {
-            site: site.to_string(),
-            post: to_js(post)?,
-        };
+        let operation = Operation::Route(RouteCall {
+            route: &routes::CREATE_POST,
+            site: Some(site.to_string()),
+            post_id: None,
+            post: Some(to_js(post)?),
+        });
         decode(self.fetch(&operation).await?)
+    }
+
+    /// Sends `route` on a site's post and returns the JSON body as sent.
+    async fn on_post(
+        &self,
+        route: &'static Route,
+        site: &str,
+        post_id: u64,
+    ) -> Result<JsValue, Error> {
+        let operation = Operation::on_site(route, site.to_string(), Some(post_id));
+        self.fetch(&operation).await
     }
 
     /// `GET /oauth2/token-info`: what WordPress.com knows of the token. Refuses a token issued

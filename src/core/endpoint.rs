@@ -1,8 +1,9 @@
-//! The REST routes the client knows, declared as data, and URL building for any route.
+//! The HTTP methods, the `$site` path segment and the token-info URL. The typed helpers' routes
+//! are declared in [`super::routes`]; any other path goes through [`super::path`].
 
 use super::error::{Error, ErrorCode};
 use super::form::push_encoded;
-use super::text::{has, parse_digits, pieces, push_u64, trim_slashes, u64_text};
+use super::text::{has, parse_digits, pieces, trim_slashes, u64_text};
 use alloc::string::String;
 
 /// The HTTP methods a call may name. WordPress.com's own REST API (`rest/v1.x`) has only `GET`
@@ -47,73 +48,6 @@ impl Method {
             .find(|(_, name)| name.eq_ignore_ascii_case(s))
             .map(|(m, _)| *m)
             .ok_or_else(|| invalid("method must be GET, POST, PUT, PATCH or DELETE"))
-    }
-}
-
-/// A route of the typed helpers; `site` is a numeric ID or a domain.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Endpoint<'a> {
-    /// `GET /me`
-    Me,
-    /// `GET /me/sites`
-    MySites,
-    /// `GET /sites/$site/posts/$id/likes`
-    PostLikes {
-        /// Site ID or domain.
-        site: &'a str,
-        /// Post ID.
-        post_id: u64,
-    },
-    /// `POST /sites/$site/posts/$id/likes/new`
-    LikePost {
-        /// Site ID or domain.
-        site: &'a str,
-        /// Post ID.
-        post_id: u64,
-    },
-    /// `POST /sites/$site/posts/$id/likes/mine/delete`
-    UnlikePost {
-        /// Site ID or domain.
-        site: &'a str,
-        /// Post ID.
-        post_id: u64,
-    },
-    /// `POST /sites/$site/posts/new`
-    NewPost {
-        /// Site ID or domain.
-        site: &'a str,
-    },
-}
-
-impl Endpoint<'_> {
-    /// The route's method.
-    pub fn method(&self) -> Method {
-        match self {
-            Endpoint::Me | Endpoint::MySites | Endpoint::PostLikes { .. } => Method::Get,
-            _ => Method::Post,
-        }
-    }
-
-    /// The route's path (below `/rest/v1.1`, the default namespace), with the site checked by
-    /// [`site_segment`].
-    pub fn path(&self) -> Result<String, Error> {
-        let (site, post_id, tail) = match *self {
-            Endpoint::Me => return Ok(String::from("/me")),
-            Endpoint::MySites => return Ok(String::from("/me/sites")),
-            Endpoint::PostLikes { site, post_id } => (site, Some(post_id), "/likes"),
-            Endpoint::LikePost { site, post_id } => (site, Some(post_id), "/likes/new"),
-            Endpoint::UnlikePost { site, post_id } => (site, Some(post_id), "/likes/mine/delete"),
-            Endpoint::NewPost { site } => (site, None, "/new"),
-        };
-        let mut path = String::from("/sites/");
-        path.push_str(&site_segment(site)?);
-        path.push_str("/posts");
-        if let Some(id) = post_id {
-            path.push('/');
-            push_u64(&mut path, id);
-        }
-        path.push_str(tail);
-        Ok(path)
     }
 }
 

@@ -12,7 +12,8 @@
 //! - `authorize`: `AuthorizeRequest`, `build_authorize_url`
 //! - `redirect`:  `RedirectParams`, `parse_redirect`, `complete_redirect`, `scrub_url`
 //! - `pending`:   `PendingStates` (the sign-ins in flight, each with a single-use state)
-//! - `endpoint`:  `Endpoint`, `Method`, `site_segment`, `build_token_info_url`
+//! - `endpoint`:  `Method`, `site_segment`, `build_token_info_url`
+//! - `routes`:    `Route` and one constant per typed helper (`ME`, `SITES`, …)
 //! - `path`:      `build_api_call` (the path grammar of `request()`), `namespace_option`, `ApiCall`
 //! - `models`:    `Me`, `Site`, `Sites`, `Likes`, `Like`, `LikeResult`, `Post`, `NewPost`,
 //!   `TokenInfo` and their lenient decoders
@@ -30,6 +31,7 @@ pub mod pending;
 pub mod quirks;
 pub mod redirect;
 pub mod retry;
+pub mod routes;
 pub(crate) mod text;
 pub mod token;
 mod url;
@@ -39,7 +41,7 @@ mod url;
 mod tests;
 
 pub use authorize::{build_authorize_url, AuthorizeRequest};
-pub use endpoint::{build_token_info_url, site_segment, Endpoint, Method};
+pub use endpoint::{build_token_info_url, site_segment, Method};
 pub use error::{
     check_token_info, error_from_response, token_info_error, Error, ErrorBody, ErrorCode,
 };
@@ -47,4 +49,5 @@ pub use path::{build_api_call, namespace_option, ApiCall};
 pub use pending::PendingStates;
 pub use redirect::{complete_redirect, parse_redirect, scrub_url, RedirectParams};
 pub use retry::{backoff_delay_ms, is_retryable, next_delay, parse_retry_after, RetryPolicy};
+pub use routes::Route;
 pub use token::{AccessToken, Token};

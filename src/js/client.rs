@@ -8,12 +8,12 @@ use super::auth::take_linked;
 use super::convert::{self, get, Options};
 use super::error::to_js as error_to_js;
 use super::promise::promise;
-use crate::browser::client::Operation;
+use crate::browser::client::{Operation, RouteCall};
 use crate::browser::{Client, ClientConfig, RequestOptions};
 use crate::core::retry::RetryPolicy;
+use crate::core::routes::{self, Route};
 use crate::core::text::cat;
 use crate::core::{Error, ErrorCode, Method};
-use alloc::string::String;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
@@ -34,46 +34,45 @@ impl JsClient {
         })
     }
 
-    /// `GET /me`.
+    /// `GET /me` ([`routes::ME`]).
     pub fn me(&self, options: JsValue) -> Promise {
-        self.start(Ok(Operation::Me), &options, None)
+        self.start(Ok(Operation::route(&routes::ME)), &options, None)
     }
 
-    /// `GET /me/sites`.
+    /// `GET /me/sites` ([`routes::SITES`]).
     pub fn sites(&self, options: JsValue) -> Promise {
-        self.start(Ok(Operation::Sites), &options, None)
+        self.start(Ok(Operation::route(&routes::SITES)), &options, None)
     }
 
-    /// `GET /sites/$site/posts/$postId/likes`.
+    /// `GET /sites/$site/posts/$postId/likes` ([`routes::POST_LIKES`]).
     #[wasm_bindgen(js_name = postLikes)]
     pub fn post_likes(&self, site: JsValue, post_id: JsValue, options: JsValue) -> Promise {
-        let operation = site_and_post(&site, &post_id)
-            .map(|(site, post_id)| Operation::PostLikes { site, post_id });
-        self.start(operation, &options, None)
+        self.on_post(&routes::POST_LIKES, &site, &post_id, &options)
     }
 
-    /// `POST /sites/$site/posts/$postId/likes/new`.
+    /// `POST /sites/$site/posts/$postId/likes/new` ([`routes::LIKE_POST`]).
     #[wasm_bindgen(js_name = likePost)]
     pub fn like_post(&self, site: JsValue, post_id: JsValue, options: JsValue) -> Promise {
-        let operation = site_and_post(&site, &post_id)
-            .map(|(site, post_id)| Operation::LikePost { site, post_id });
-        self.start(operation, &options, None)
+        self.on_post(&routes::LIKE_POST, &site, &post_id, &options)
     }
 
-    /// `POST /sites/$site/posts/$postId/likes/mine/delete`.
+    /// `POST /sites/$site/posts/$postId/likes/mine/delete` ([`routes::UNLIKE_POST`]).
     #[wasm_bindgen(js_name = unlikePost)]
     pub fn unlike_post(&self, site: JsValue, post_id: JsValue, options: JsValue) -> Promise {
-        let operation = site_and_post(&site, &post_id)
-            .map(|(site, post_id)| Operation::UnlikePost { site, post_id });
-        self.start(operation, &options, None)
+        self.on_post(&routes::UNLIKE_POST, &site, &post_id, &options)
     }
 
-    /// `POST /sites/$site/posts/new`; a failure's `WpcomError` holds `post` as `input`.
+    /// `POST /sites/$site/posts/new` ([`routes::CREATE_POST`]); a failure's `WpcomError` holds
+    /// `post` as `input`.
     #[wasm_bindgen(js_name = createPost)]
     pub fn create_post(&self, site: JsValue, post: JsValue, options: JsValue) -> Promise {
-        let operation = convert::site(&site).map(|site| Operation::CreatePost {
-            site,
-            post: post.clone(),
+        let operation = convert::site(&site).map(|site| {
+            Operation::Route(RouteCall {
+                route: &routes::CREATE_POST,
+                site: Some(site),
+                post_id: None,
+                post: Some(post.clone()),
+            })
         });
         self.start(operation, &options, Some(post))
     }
@@ -99,6 +98,21 @@ impl JsClient {
 }
 
 impl JsClient {
+    /// Runs `route` on a site's post (the likes calls).
+    fn on_post(
+        &self,
+        route: &'static Route,
+        site: &JsValue,
+        post_id: &JsValue,
+        options: &JsValue,
+    ) -> Promise {
+        let operation = convert::site(site).and_then(|site| {
+            let post_id = convert::post_id(post_id)?;
+            Ok(Operation::on_site(route, site, Some(post_id)))
+        });
+        self.start(operation, options, None)
+    }
+
     /// Runs `operation` (with the options' `signal`) as a Promise; every error becomes a
     /// `WpcomError` rejection carrying `input` when given.
     fn start(
@@ -117,11 +131,6 @@ impl JsClient {
             input,
         )
     }
-}
-
-/// The site and post ID arguments of the likes calls.
-fn site_and_post(site: &JsValue, post_id: &JsValue) -> Result<(String, u64), Error> {
-    Ok((convert::site(site)?, convert::post_id(post_id)?))
 }
 
 /// `request(method, path, { query, body, apiVersion, namespace, method })` as an

@@ -1,50 +1,5 @@
-use crate::core::endpoint::{build_token_info_url, site_segment, Endpoint, Method};
+use crate::core::endpoint::{build_token_info_url, site_segment, Method};
 use crate::core::error::ErrorCode;
-
-#[test]
-fn endpoints_have_their_method_and_path() {
-    let site = "example.wordpress.com";
-    let cases = [
-        (Endpoint::Me, Method::Get, "/me"),
-        (Endpoint::MySites, Method::Get, "/me/sites"),
-        (
-            Endpoint::PostLikes { site, post_id: 7 },
-            Method::Get,
-            "/sites/example.wordpress.com/posts/7/likes",
-        ),
-        (
-            Endpoint::LikePost {
-                site: "123",
-                post_id: 7,
-            },
-            Method::Post,
-            "/sites/123/posts/7/likes/new",
-        ),
-        (
-            Endpoint::UnlikePost { site, post_id: 7 },
-            Method::Post,
-            "/sites/example.wordpress.com/posts/7/likes/mine/delete",
-        ),
-        (
-            Endpoint::NewPost {
-                site: "https://example.com/blog/",
-            },
-            Method::Post,
-            "/sites/example.com::blog/posts/new",
-        ),
-    ];
-    for (endpoint, method, path) in cases {
-        assert_eq!(endpoint.method(), method, "{endpoint:?}");
-        assert_eq!(endpoint.path().unwrap(), path, "{endpoint:?}");
-    }
-    let bad = Endpoint::PostLikes {
-        site: "a b",
-        post_id: 1,
-    }
-    .path()
-    .unwrap_err();
-    assert_eq!(bad.code, ErrorCode::InvalidConfig);
-}
 
 #[test]
 fn methods_parse_in_any_case_and_only_the_five_exist() {

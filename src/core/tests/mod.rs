@@ -25,5 +25,6 @@ mod props;
 mod quirks;
 mod redirect;
 mod retry;
+mod routes;
 mod text;
 mod token;

@@ -1,0 +1,144 @@
+//! The operations of the typed helpers, declared once each: method, namespace, path template,
+//! what is sent and the shape of the answer. The URL, the body check, the normalisation, the
+//! shape check and the retry rule (reads only) are all derived from these lines; a route without
+//! a shape does not compile.
+//!
+//! Routes follow WordPress.com's REST API v1.1 (`../shared/wpcom-contract.md`, "Endpoints the
+//! client must cover"; developer.wordpress.com/docs/api).
+
+use super::endpoint::{invalid, site_segment, Method};
+use super::error::Error;
+use super::quirks::Shape;
+use super::text::{cut, push_u64};
+use alloc::string::String;
+
+/// What a route sends as its body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// Nothing (a read).
+    None,
+    /// `{}` (WordPress.com's writes that take no fields).
+    Empty,
+    /// The caller's post, as JSON: at least one of `title`, `content` or `excerpt` must be a
+    /// non-blank string (`invalid_input` otherwise, refused before any request).
+    Post,
+}
+
+/// One operation of the typed helpers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Route {
+    /// The helper's name in JavaScript (`client.postLikes(…)`); the Rust helper is its
+    /// snake_case form.
+    pub js_name: &'static str,
+    /// The HTTP method; only reads (`GET`) are retried.
+    pub method: Method,
+    /// The namespace (see [`crate::core::path::NAMESPACES`]).
+    pub namespace: &'static str,
+    /// The path below the namespace: `{site}` is a site ID or domain ([`site_segment`]),
+    /// `{post_id}` a positive integer.
+    pub template: &'static str,
+    /// What the route sends.
+    pub body: Body,
+    /// What the answer is checked against and normalised to.
+    pub shape: Shape,
+}
+
+/// `GET /me`: the signed-in user.
+pub const ME: Route = Route {
+    js_name: "me",
+    method: Method::Get,
+    namespace: "rest/v1.1",
+    template: "/me",
+    body: Body::None,
+    shape: Shape::Me,
+};
+
+/// `GET /me/sites`: the user's sites.
+pub const SITES: Route = Route {
+    js_name: "sites",
+    method: Method::Get,
+    namespace: "rest/v1.1",
+    template: "/me/sites",
+    body: Body::None,
+    shape: Shape::Sites,
+};
+
+/// `GET /sites/$site/posts/$post_ID/likes`: a post's likes.
+pub const POST_LIKES: Route = Route {
+    js_name: "postLikes",
+    method: Method::Get,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/posts/{post_id}/likes",
+    body: Body::None,
+    shape: Shape::Likes,
+};
+
+/// `POST /sites/$site/posts/$post_ID/likes/new`: likes a post.
+pub const LIKE_POST: Route = Route {
+    js_name: "likePost",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/posts/{post_id}/likes/new",
+    body: Body::Empty,
+    shape: Shape::LikeResult,
+};
+
+/// `POST /sites/$site/posts/$post_ID/likes/mine/delete`: unlikes a post.
+pub const UNLIKE_POST: Route = Route {
+    js_name: "unlikePost",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/posts/{post_id}/likes/mine/delete",
+    body: Body::Empty,
+    shape: Shape::LikeResult,
+};
+
+/// `POST /sites/$site/posts/new`: creates a post.
+pub const CREATE_POST: Route = Route {
+    js_name: "createPost",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/posts/new",
+    body: Body::Post,
+    shape: Shape::Post,
+};
+
+/// Every route, for the checks that must cover them all (the TypeScript declarations).
+pub const ROUTES: [&Route; 6] = [
+    &ME,
+    &SITES,
+    &POST_LIKES,
+    &LIKE_POST,
+    &UNLIKE_POST,
+    &CREATE_POST,
+];
+
+/// The values of a route's template.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Args<'a> {
+    /// `{site}`: a site ID or domain.
+    pub site: Option<&'a str>,
+    /// `{post_id}`.
+    pub post_id: Option<u64>,
+}
+
+impl Route {
+    /// The path with `args` in its template (the site checked by [`site_segment`]);
+    /// `invalid_config` when the template needs a value `args` lacks.
+    pub fn path(&self, args: Args<'_>) -> Result<String, Error> {
+        let mut out = String::new();
+        let mut rest = self.template;
+        while let Some((before, after)) = cut(rest, b'{') {
+            out.push_str(before);
+            let (name, after) = cut(after, b'}').unwrap_or((after, ""));
+            match (name, args.site, args.post_id) {
+                ("site", Some(site), _) => out.push_str(&site_segment(site)?),
+                ("post_id", _, Some(id)) => push_u64(&mut out, id),
+                _ => return Err(invalid("the route needs a site and a post ID")),
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+}

@@ -1,0 +1,122 @@
+use super::prelude::*;
+
+use crate::core::endpoint::Method;
+use crate::core::error::ErrorCode;
+use crate::core::path::{build_api_call, NAMESPACES};
+use crate::core::routes::{self, Args, Body, ROUTES};
+
+#[test]
+fn each_route_has_its_method_and_path() {
+    let post = |site, post_id| Args {
+        site: Some(site),
+        post_id,
+    };
+    let cases = [
+        (&routes::ME, Args::default(), Method::Get, "/me"),
+        (&routes::SITES, Args::default(), Method::Get, "/me/sites"),
+        (
+            &routes::POST_LIKES,
+            post("example.wordpress.com", Some(7)),
+            Method::Get,
+            "/sites/example.wordpress.com/posts/7/likes",
+        ),
+        (
+            &routes::LIKE_POST,
+            post("123", Some(7)),
+            Method::Post,
+            "/sites/123/posts/7/likes/new",
+        ),
+        (
+            &routes::UNLIKE_POST,
+            post("example.wordpress.com", Some(7)),
+            Method::Post,
+            "/sites/example.wordpress.com/posts/7/likes/mine/delete",
+        ),
+        (
+            &routes::CREATE_POST,
+            post("https://example.com/blog/", None),
+            Method::Post,
+            "/sites/example.com::blog/posts/new",
+        ),
+    ];
+    for (route, args, method, path) in cases {
+        assert_eq!(route.method, method, "{route:?}");
+        assert_eq!(route.path(args).unwrap(), path, "{route:?}");
+        let call = build_api_call(
+            "https://public-api.wordpress.com",
+            route.method,
+            &route.path(args).unwrap(),
+            &[],
+            Some(route.namespace),
+        )
+        .unwrap();
+        assert_eq!(
+            call.url,
+            format!("https://public-api.wordpress.com/rest/v1.1{path}")
+        );
+    }
+}
+
+#[test]
+fn a_route_refuses_a_bad_site_or_a_missing_value() {
+    let bad_site = routes::POST_LIKES.path(Args {
+        site: Some("a b"),
+        post_id: Some(1),
+    });
+    assert_eq!(bad_site.unwrap_err().code, ErrorCode::InvalidConfig);
+    let no_post = routes::POST_LIKES.path(Args {
+        site: Some("123"),
+        post_id: None,
+    });
+    assert_eq!(no_post.unwrap_err().code, ErrorCode::InvalidConfig);
+    assert!(routes::CREATE_POST.path(Args::default()).is_err());
+}
+
+#[test]
+fn every_route_is_well_formed() {
+    for route in ROUTES {
+        assert!(NAMESPACES.contains(&route.namespace), "{route:?}");
+        assert!(route.template.starts_with('/'), "{route:?}");
+        // Writes send a body (WordPress.com's POSTs take `{}` at least); reads never do.
+        assert_eq!(
+            route.method == Method::Get,
+            route.body == Body::None,
+            "{route:?}"
+        );
+    }
+    let mut names: Vec<_> = ROUTES.iter().map(|r| r.js_name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), ROUTES.len(), "one helper per route");
+}
+
+/// The hand-written TypeScript declarations (`src/js/typescript.rs`) are checked against the
+/// route table: each route's helper is declared on `Client` with the arguments its template
+/// and body take and a Promise of the interface named after its shape.
+#[test]
+fn the_typescript_declarations_match_the_route_table() {
+    let declarations = include_str!("../../js/typescript.rs");
+    for route in ROUTES {
+        let mut params = Vec::new();
+        if route.template.contains("{site}") {
+            params.push("site: string | number".to_string());
+        }
+        if route.template.contains("{post_id}") {
+            params.push("postId: number".to_string());
+        }
+        if route.body == Body::Post {
+            params.push("post: NewPost".to_string());
+        }
+        params.push("options?: CallOptions".to_string());
+        let signature = format!(
+            "  {}({}): Promise<{:?}>;",
+            route.js_name,
+            params.join(", "),
+            route.shape
+        );
+        assert!(
+            declarations.lines().any(|line| line == signature),
+            "typescript.rs lacks `{signature}`"
+        );
+    }
+}
