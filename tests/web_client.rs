@@ -347,6 +347,32 @@ async fn too_many_requests_waits_for_retry_after_when_it_is_exposed() {
 }
 
 #[wasm_bindgen_test]
+async fn a_retry_after_http_date_is_read_with_date_parse() {
+    // The shipped date path: `Date.parse` in the browser, not a parser of our own.
+    let token = mint_on(EMULATOR_EXPOSING, "alice", "1234", None).await;
+    let client = Client::new(ClientConfig {
+        token: Some(token),
+        api_base: Some(EMULATOR_EXPOSING.into()),
+        ..Default::default()
+    });
+    let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        js_sys::Date::now() + 2_000.0,
+    ));
+    let date = String::from(at.to_utc_string());
+    let spec = format!(
+        r#"{{"path":"/rest/v1.1/sites/2003/posts/101/likes","count":1,"fault":{{"kind":"status","status":429,"retry_after":"{date}"}}}}"#
+    );
+    control(EMULATOR_EXPOSING, "/_emulator/faults", &spec).await;
+    let started = js_sys::Date::now();
+    assert_eq!(client.post_likes("2003", 101).await.unwrap().found, 2);
+    let waited = js_sys::Date::now() - started;
+    assert!(
+        (900.0..10_000.0).contains(&waited),
+        "waited {waited} ms for {date}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn too_many_requests_without_a_readable_retry_after_backs_off_and_retries() {
     // WordPress.com is not known to expose Retry-After: the header cannot be read (and reading
     // it must not log "Refused to get unsafe header"), so the client's own backoff applies.

@@ -18,17 +18,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-// One global object in every scope (pages, workers): no Window/Worker branch. Read through a
-// getter (`globalThis.globalThis`, which is `globalThis`) rather than a `thread_local_v2` static:
-// the static's lazy cell and its poisoning panic cost more wasm than one call into JS each time.
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = globalThis)]
-    type GlobalThis;
-    #[wasm_bindgen(static_method_of = GlobalThis, js_class = "globalThis", getter = globalThis)]
-    fn global_this() -> JsValue;
-}
-
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = setTimeout)]
@@ -37,9 +26,9 @@ extern "C" {
     fn clear_timeout(id: &JsValue);
 }
 
-/// `globalThis`.
+/// `globalThis`: one global object in every scope (pages, workers), no Window/Worker branch.
 pub fn global() -> JsValue {
-    GlobalThis::global_this()
+    js_sys::global().into()
 }
 
 /// `target[key]`; `undefined` when `target` is not an object or the getter throws.

@@ -8,7 +8,7 @@
 
 use super::env;
 use crate::core::error::ErrorItem;
-use crate::core::retry::{is_retryable, next_delay, retry_after_with, RetryPolicy};
+use crate::core::retry::{is_retryable, next_delay, parse_retry_after, RetryPolicy};
 use crate::core::text::cat;
 use crate::core::{Error, ErrorBody, ErrorCode, Method};
 use alloc::boxed::Box;
@@ -174,7 +174,7 @@ fn outcome(
             let error = (call.map_error)(status, &text, json.as_ref().and_then(error_body));
             let retry_after = retry
                 .as_string()
-                .and_then(|v| retry_after_with(&v, env::now_ms(), js_date));
+                .and_then(|v| parse_retry_after(&v, env::now_ms(), js_date));
             return Err((error, retry_after));
         }
         TIMED_OUT => Error::new(ErrorCode::Timeout, "the request timed out").reached_server(true),

@@ -1,8 +1,11 @@
-//! `application/x-www-form-urlencoded`, the encoding of OAuth redirects and of query strings.
+//! `application/x-www-form-urlencoded`, the encoding of OAuth redirects and of query strings,
+//! through the `percent-encoding` crate; our policy on top: duplicate keys and bad `%` escapes
+//! are refused.
 
 use super::error::{Error, ErrorCode};
 use super::text::{cat, cut, pieces};
 use alloc::{string::String, vec::Vec};
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Parses `k=v&k2=v2` into pairs: `+` is a space, `%XX` is decoded, empty pairs are skipped.
 ///
@@ -21,42 +24,38 @@ pub fn parse_form(s: &str) -> Result<Vec<(String, String)>, Error> {
     Ok(out)
 }
 
-/// Decodes one form-urlencoded component (`+` → space, `%XX` → byte, UTF-8 checked).
+/// Decodes one form-urlencoded component (`+` → space, `%XX` → byte, UTF-8 checked), with the
+/// `percent-encoding` crate. Our policy on top: a `%` not followed by two hex digits is refused
+/// (`bad_redirect`) rather than kept as is.
 pub fn decode_component(s: &str) -> Result<String, Error> {
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hi = bytes.get(i + 1).and_then(|&c| hex_value(c));
-                let lo = bytes.get(i + 2).and_then(|&c| hex_value(c));
-                match (hi, lo) {
-                    (Some(hi), Some(lo)) => out.push(hi << 4 | lo),
-                    _ => return Err(bad_redirect("invalid % escape".into())),
-                }
-                i += 2;
-            }
-            _ => out.push(b),
-        }
-        i += 1;
+    let bad_escape = bytes.iter().enumerate().any(|(i, b)| {
+        *b == b'%'
+            && !bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if bad_escape {
+        return Err(bad_redirect("invalid % escape".into()));
     }
-    String::from_utf8(out).map_err(|_| bad_redirect("invalid UTF-8 in a parameter".into()))
-}
-
-fn hex_value(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
+    let spaced = s.replace('+', " ");
+    percent_decode_str(&spaced)
+        .decode_utf8()
+        .map(|decoded| String::from(decoded.as_ref()))
+        .map_err(|_| bad_redirect("invalid UTF-8 in a parameter".into()))
 }
 
 fn bad_redirect(message: String) -> Error {
     Error::new(ErrorCode::BadRedirect, message)
 }
+
+/// What is percent-encoded: everything but the RFC 3986 unreserved characters
+/// `A-Z a-z 0-9 - . _ ~`.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Percent-encodes everything but the RFC 3986 unreserved characters `A-Z a-z 0-9 - . _ ~`.
 pub fn encode_component(s: &str) -> String {
@@ -67,19 +66,7 @@ pub fn encode_component(s: &str) -> String {
 
 /// Appends `s` percent-encoded to `out`.
 pub(crate) fn push_encoded(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            for nibble in [b >> 4, b & 15] {
-                if let Some(&h) = HEX.get(usize::from(nibble)) {
-                    out.push(char::from(h));
-                }
-            }
-        }
-    }
+    out.extend(utf8_percent_encode(s, COMPONENT));
 }
 
 /// Encodes pairs as `k=v&k2=v2`, each side percent-encoded.

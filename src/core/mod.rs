@@ -18,7 +18,7 @@
 //! - `models`:    `Me`, `Site`, `Sites`, `Likes`, `Like`, `LikeResult`, `Post`, `NewPost`,
 //!   `TokenInfo` and their lenient decoders
 //! - `quirks`:    `Shape`, `Rule`, `Fix`, `Seen`, `Out`: the JS path's normalisation as data
-//! - `retry`:     `RetryPolicy`, `is_retryable`, `parse_retry_after`, `backoff_delay_ms`,
+//! - `retry`:     `RetryPolicy`, `is_retryable`, `parse_retry_after` (dates read by the caller's parser), `backoff_delay_ms`,
 //!   `next_delay`
 
 pub mod authorize;

@@ -1,7 +1,6 @@
 //! The way back from WordPress.com: reading the redirect URL, checking it, scrubbing it.
 
 use alloc::{string::String, string::ToString, vec::Vec};
-use core::fmt;
 
 use super::error::{Error, ErrorCode};
 use super::form::{decode_component, parse_form};
@@ -9,8 +8,9 @@ use super::pending::PendingStates;
 use super::text::{cat, cut, has, parse_digits, pieces, split_list};
 use super::token::{AccessToken, Token};
 
-/// What an OAuth redirect carried.
-#[derive(Clone, PartialEq)]
+/// What an OAuth redirect carried. Its `Debug` shows no token: [`AccessToken`]'s prints
+/// `[redacted]`.
+#[derive(Clone, Debug, PartialEq)]
 pub enum RedirectParams {
     /// A token was granted.
     Token {
@@ -36,39 +36,6 @@ pub enum RedirectParams {
         /// The echoed state; `None` when absent or empty.
         state: Option<String>,
     },
-}
-
-impl fmt::Debug for RedirectParams {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RedirectParams::Token {
-                access_token,
-                expires_in,
-                token_type,
-                site_id,
-                scope,
-                state,
-            } => f
-                .debug_struct("Token")
-                .field("access_token", access_token)
-                .field("expires_in", expires_in)
-                .field("token_type", token_type)
-                .field("site_id", site_id)
-                .field("scope", scope)
-                .field("state", state)
-                .finish(),
-            RedirectParams::Error {
-                error,
-                description,
-                state,
-            } => f
-                .debug_struct("Error")
-                .field("error", error)
-                .field("description", description)
-                .field("state", state)
-                .finish(),
-        }
-    }
 }
 
 /// The parameters the redirect may carry; [`scrub_url`] removes them from the address bar.

@@ -29,8 +29,9 @@ impl fmt::Debug for AccessToken {
     }
 }
 
-/// A token with its type, absolute expiry, site and scopes.
-#[derive(Clone, PartialEq)]
+/// A token with its type, absolute expiry, site and scopes. Its `Debug` shows no secret:
+/// [`AccessToken`]'s prints `[redacted]`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Token {
     /// The secret.
     pub access_token: AccessToken,
@@ -42,18 +43,6 @@ pub struct Token {
     pub site_id: Option<u64>,
     /// The granted scopes (empty for a single-site token without named scopes).
     pub scope: Vec<String>,
-}
-
-impl fmt::Debug for Token {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Token")
-            .field("access_token", &self.access_token)
-            .field("token_type", &self.token_type)
-            .field("expires_at", &self.expires_at)
-            .field("site_id", &self.site_id)
-            .field("scope", &self.scope)
-            .finish()
-    }
 }
 
 /// Version tag of the storage format, so a future format can refuse old strings.

@@ -7,6 +7,13 @@ use crate::core::retry::{
 /// 1994-11-06T08:49:37Z in milliseconds.
 const RFC_EXAMPLE_MS: f64 = 784_111_777_000.0;
 
+/// An HTTP-date parser for these tests (the `httpdate` crate; the browser uses `Date.parse`).
+fn http_date(value: &str) -> Option<f64> {
+    let at = httpdate::parse_http_date(value).ok()?;
+    let since = at.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(since.as_millis() as f64)
+}
+
 #[test]
 fn only_safe_failures_of_reads_are_retried() {
     let err = |code: ErrorCode, status: Option<u16>| Error {
@@ -80,19 +87,15 @@ fn retry_after_reads_seconds_and_http_dates() {
         ("-1", 0.0, None),
         ("1.5", 0.0, None),
         ("soon", 0.0, None),
-        ("Sun, 06 Nov 1994 08:49:37", 0.0, None),
-        ("Sun, 06 Nov 1994 08:49:37 PST", 0.0, None),
         ("Sun, 06 Foo 1994 08:49:37 GMT", 0.0, None),
-        ("Sun, 6 Nov 1994 08:49:37 GMT", 0.0, None),
         ("Sun, 32 Nov 1994 08:49:37 GMT", 0.0, None),
-        ("Sun, 06 Nov 1994 24:00:00 GMT", 0.0, None),
-        ("Sun, 06 Nov 94 08:49:37 GMT", 0.0, None),
-        ("Sunday, 06-Nov-94 08:49:37 GMT", 0.0, None),
-        ("Sun Nov  6 08:49:37 1994", 0.0, None),
-        ("Sun, 06 Nov 1994 08:49:37 GMT extra", 0.0, None),
     ];
     for (value, now, want) in cases {
-        assert_eq!(parse_retry_after(value, now), want, "{value:?} at {now}");
+        assert_eq!(
+            parse_retry_after(value, now, http_date),
+            want,
+            "{value:?} at {now}"
+        );
     }
 }
 
@@ -179,12 +182,14 @@ fn another_attempt_must_fit_in_attempts_and_time() {
 
 #[test]
 fn retry_after_dates_go_through_the_given_parser() {
-    use crate::core::retry::retry_after_with;
-    // The browser passes `Date.parse`; any parser works, delta-seconds never reach it.
+    // The browser passes `Date.parse` (its own test runs in the browser tests); any parser
+    // works, delta-seconds never reach it, and a parser's NaN or infinity is no date.
     let fixed = |_: &str| Some(10_000.0);
     let none = |_: &str| None;
-    assert_eq!(retry_after_with("whenever", 4_000.0, fixed), Some(6_000));
-    assert_eq!(retry_after_with("whenever", 14_000.0, fixed), Some(0));
-    assert_eq!(retry_after_with("whenever", 0.0, none), None);
-    assert_eq!(retry_after_with(" 2 ", 0.0, none), Some(2_000));
+    assert_eq!(parse_retry_after("whenever", 4_000.0, fixed), Some(6_000));
+    assert_eq!(parse_retry_after("whenever", 14_000.0, fixed), Some(0));
+    assert_eq!(parse_retry_after("whenever", 0.0, none), None);
+    assert_eq!(parse_retry_after(" 2 ", 0.0, none), Some(2_000));
+    assert_eq!(parse_retry_after("x", 0.0, |_| Some(f64::NAN)), None);
+    assert_eq!(parse_retry_after("x", 0.0, |_| Some(f64::INFINITY)), None);
 }
