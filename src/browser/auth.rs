@@ -8,6 +8,7 @@
 use super::env;
 use super::session::{Hooks, SignOutReason};
 use super::storage::{Slot, Storage, Store};
+use super::transport::Done;
 use crate::core::{
     build_authorize_url, complete_redirect, parse_redirect, scrub_url, AuthorizeRequest, Error,
     ErrorCode, PendingStates, Token,
@@ -209,7 +210,7 @@ impl Auth {
 
     /// Loads the token and state from an asynchronous storage adapter (a no-op for the other
     /// backends); `done` then gets the token, if any. Rust code awaits `Auth::restore`.
-    pub fn restore_with(&self, done: Box<dyn FnOnce(Result<Option<Token>, Error>)>) {
+    pub fn restore_with(&self, done: Done<Option<Token>>) {
         let auth = self.clone();
         self.0.store.load(Box::new(move |loaded| {
             done(loaded.map(|()| {

@@ -1,16 +1,23 @@
 // One attempt of an HTTP call, in one call from wasm (src/browser/transport.rs): every crossing
 // between wasm and JS costs time, so headers, time limit, abort relay and JSON parsing are here.
-// `done(kind, status, value, retryAfter)` is called once; kind: 0 parsed JSON of a 2xx answer,
-// 1 other answer (value = its text), 2 timeout, 3 aborted, 4 network, 5 2xx that is not JSON.
+// `done(kind, status, value, retryAfter)` is called once with one of these kinds (transport.rs
+// `Kind` names them the same).
+const PARSED = 0; // a 2xx answer, value = its parsed JSON
+const ANSWERED = 1; // any other answer, value = its text
+const TIMED_OUT = 2;
+const ABORTED = 3;
+const NETWORK = 4; // no answer: offline, DNS, a CORS refusal
+const NOT_JSON = 5; // a 2xx answer that is not JSON
+
 export function wpcomSend(url, method, auth, body, ms, signal, delay, done) {
   const go = () => {
-    if (signal && signal.aborted) return done(3, 0);
+    if (signal && signal.aborted) return done(ABORTED, 0);
     const end = (kind, status, text, retry) => {
-      if (kind == 0) {
+      if (kind == PARSED) {
         try {
           text = JSON.parse(text);
         } catch (_) {
-          kind = 5;
+          kind = NOT_JSON;
         }
       }
       done(kind, status, text, retry);
@@ -20,7 +27,7 @@ export function wpcomSend(url, method, auth, body, ms, signal, delay, done) {
     try {
       (typeof XMLHttpRequest > 'u' ? viaFetch : viaXhr)(url, method, auth, body, ms, signal, end);
     } catch (_) {
-      end(4, 0);
+      end(NETWORK, 0);
     }
   };
   delay ? setTimeout(go, delay) : go();
@@ -32,16 +39,16 @@ function viaXhr(url, method, auth, body, ms, signal, end) {
   const on = (kind) => () => {
     signal && signal.removeEventListener('abort', onAbort);
     const ok = x.status > 199 && x.status < 300;
-    kind ? end(kind, 0) : end(ok ? 0 : 1, x.status, x.responseText, ok ? null : retryAfter(x.getAllResponseHeaders()));
+    kind ? end(kind, 0) : end(ok ? PARSED : ANSWERED, x.status, x.responseText, ok ? null : retryAfter(x.getAllResponseHeaders()));
   };
   x.open(method, url);
   auth && x.setRequestHeader('Authorization', auth);
   body != null && x.setRequestHeader('Content-Type', 'application/json');
   x.timeout = ms;
-  x.onload = on(0);
-  x.ontimeout = on(2);
-  x.onabort = on(3);
-  x.onerror = on(4);
+  x.onload = on(0); // 0: the answer decides PARSED or ANSWERED
+  x.ontimeout = on(TIMED_OUT);
+  x.onabort = on(ABORTED);
+  x.onerror = on(NETWORK);
   signal && signal.addEventListener('abort', onAbort);
   x.send(body);
 }
@@ -56,13 +63,13 @@ function retryAfter(all) {
 
 function viaFetch(url, method, auth, body, ms, signal, end) {
   const c = new AbortController();
-  let why = 4;
+  let why = NETWORK;
   const stop = (kind) => () => {
     why = kind;
     c.abort();
   };
-  const onAbort = stop(3);
-  const timer = setTimeout(stop(2), ms);
+  const onAbort = stop(ABORTED);
+  const timer = setTimeout(stop(TIMED_OUT), ms);
   const headers = {};
   auth && (headers.Authorization = auth);
   body != null && (headers['Content-Type'] = 'application/json');
@@ -73,6 +80,6 @@ function viaFetch(url, method, auth, body, ms, signal, end) {
     end(...outcome);
   };
   fetch(url, { method, headers, body, signal: c.signal })
-    .then((r) => r.text().then((t) => [r.ok ? 0 : 1, r.status, t, r.ok ? null : r.headers.get('Retry-After')]))
+    .then((r) => r.text().then((t) => [r.ok ? PARSED : ANSWERED, r.status, t, r.ok ? null : r.headers.get('Retry-After')]))
     .then((outcome) => settle(...outcome), () => settle(why, 0));
 }

@@ -11,6 +11,7 @@
 //! [`Store::load`] fills from the adapter.
 
 use super::env;
+use super::transport::Done;
 use crate::core::text::cat;
 use crate::core::{Error, ErrorCode};
 use alloc::boxed::Box;
@@ -183,7 +184,7 @@ impl Store {
 
     /// Fills the in-memory copy from an adapter once both its `get`s settle (at once for the
     /// other backends), then calls `done`.
-    pub fn load(self: &Rc<Self>, done: Box<dyn FnOnce(Result<(), Error>)>) {
+    pub fn load(self: &Rc<Self>, done: Done<()>) {
         let Backend::Adapter(object) = &self.backend else {
             return done(Ok(()));
         };

@@ -46,8 +46,10 @@ pub struct Call {
     pub map_error: ErrorMapper,
 }
 
-/// What to do with the outcome of a call.
-pub type Done = Box<dyn FnOnce(Result<JsValue, Error>)>;
+/// What an operation of the client hands its outcome to, exactly once: a call's JSON
+/// (`Done`, the default) or another value (`Done<Option<Token>>`…). The one callback type of
+/// the browser layer and the JS exports.
+pub type Done<T = JsValue> = Box<dyn FnOnce(Result<T, Error>)>;
 
 /// Sends `call`, retrying reads as [`RetryPolicy`] allows; `done` gets the parsed JSON body or
 /// the error, exactly once.
@@ -99,12 +101,37 @@ extern "C" {
     );
 }
 
-/// What `send.js` reports an attempt ended with (its `kind` argument).
-const PARSED: u32 = 0;
-const ANSWERED: u32 = 1;
-const TIMED_OUT: u32 = 2;
-const ABORTED: u32 = 3;
-const NOT_JSON: u32 = 5;
+/// What `send.js` reports an attempt ended with (its `kind` argument, named the same there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A 2xx answer, its JSON parsed (`value`).
+    Parsed,
+    /// Any other answer (`value` is its text).
+    Answered,
+    /// The attempt's time limit passed.
+    TimedOut,
+    /// The caller's signal fired.
+    Aborted,
+    /// No answer: offline, DNS, a CORS refusal.
+    Network,
+    /// A 2xx answer that is not JSON.
+    NotJson,
+}
+
+impl Kind {
+    /// The kind `send.js` numbered `n` (`PARSED = 0` … `NOT_JSON = 5`); an unknown number is
+    /// a failed request.
+    fn from_js(n: u32) -> Kind {
+        match n {
+            0 => Kind::Parsed,
+            1 => Kind::Answered,
+            2 => Kind::TimedOut,
+            3 => Kind::Aborted,
+            5 => Kind::NotJson,
+            _ => Kind::Network,
+        }
+    }
+}
 
 /// Starts one attempt, after `delay` milliseconds: one call into JS (`send.js`), which uses
 /// `XMLHttpRequest` where it exists and `fetch` elsewhere, applies the time limit and the
@@ -157,18 +184,18 @@ fn outcome(
     retry: JsValue,
 ) -> Result<JsValue, (Error, Option<u32>)> {
     let status = status as u16;
-    let error = match kind {
+    let error = match Kind::from_js(kind) {
         // A 2xx answer can be an error all the same: WordPress.com has answered `/me` with
         // `200 {"error":"authorization_required",…}`. Judged before anything reads the body.
-        PARSED
+        Kind::Parsed
             if env::get(&value, "error")
                 .as_string()
                 .is_some_and(|e| !e.is_empty()) =>
         {
             (call.map_error)(status, "", error_body(&value))
         }
-        PARSED => return Ok(value),
-        ANSWERED => {
+        Kind::Parsed => return Ok(value),
+        Kind::Answered => {
             let text = value.as_string().unwrap_or_default();
             let json = js_sys::JSON::parse(&text).ok();
             let error = (call.map_error)(status, &text, json.as_ref().and_then(error_body));
@@ -177,12 +204,12 @@ fn outcome(
                 .and_then(|v| parse_retry_after(&v, env::now_ms(), js_date));
             return Err((error, retry_after));
         }
-        TIMED_OUT => Error::new(ErrorCode::Timeout, "the request timed out").reached_server(true),
-        ABORTED => aborted_error(true),
-        NOT_JSON => Error::new(ErrorCode::BadResponse, "the response is not valid JSON")
+        Kind::TimedOut => Error::new(ErrorCode::Timeout, "the request timed out").reached_server(true),
+        Kind::Aborted => aborted_error(true),
+        Kind::NotJson => Error::new(ErrorCode::BadResponse, "the response is not valid JSON")
             .with_status(status)
             .reached_server(true),
-        _ => Error::new(
+        Kind::Network => Error::new(
             ErrorCode::Network,
             "network error: offline, unreachable, or this origin is not allowed (CORS)",
         )

@@ -5,6 +5,7 @@
 //! place by [`super::normalise`], and serde is the largest thing a wasm can carry.
 
 use super::client::{bad_shape, Client, Operation, RequestOptions, RouteCall};
+use super::transport::Done;
 use super::Auth;
 use crate::core::error::check_token_info;
 use crate::core::models::{LikeResult, Likes, Me, NewPost, Post, Sites, TokenInfo};
@@ -125,7 +126,7 @@ impl Auth {
 /// Awaits a callback-style operation of the browser layer: `start` gets the callback to call
 /// with the outcome (which it does exactly once).
 async fn settle<T: 'static>(
-    start: impl FnOnce(Box<dyn FnOnce(Result<T, Error>)>),
+    start: impl FnOnce(Done<T>),
 ) -> Result<T, Error> {
     let slot: Rc<Cell<Option<Result<T, Error>>>> = Rc::new(Cell::new(None));
     let mut start = Some(start);

@@ -2,13 +2,11 @@
 
 use super::error::to_js as error_to_js;
 use crate::browser::env;
-use crate::core::Error;
 use alloc::boxed::Box;
 use js_sys::Promise;
 use wasm_bindgen::JsValue;
 
-/// What a call's work hands its outcome to.
-pub type Done = Box<dyn FnOnce(Result<JsValue, Error>)>;
+use crate::browser::transport::Done;
 
 /// A Promise that `start`'s work settles: resolved with its value, or rejected with a
 /// `WpcomError` (carrying `input`, when given). The work runs on JS promise callbacks, not
