@@ -18,12 +18,12 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tower::ServiceExt;
 
-use crate::app::{lock, AppState};
+use crate::app::AppState;
 use crate::config::Config;
 use crate::cors::{self, Policy};
 use crate::error::Result;
 use crate::faults::{canned_response, without_key, DropWhen, Fault};
-use crate::{connected_apps, control, oauth, rest, session, wp};
+use crate::{connected_apps, control, login, oauth, rest, wp};
 
 /// A running emulator.
 pub struct Server {
@@ -96,7 +96,7 @@ fn router(state: Arc<AppState>) -> Router {
         .route("/oauth2/token", post(oauth::exchange_code))
         .route(
             "/wp-login.php",
-            get(session::login_page).post(session::login_submit),
+            get(login::login_page).post(login::login_submit),
         )
         .route(
             connected_apps::PATH,
@@ -239,7 +239,7 @@ async fn handle(
     let fault = if control {
         None
     } else {
-        lock(&state.faults).take(&method, &path)
+        state.faults(|faults| faults.take(&method, &path))
     };
     let canned = match &fault {
         Some(Fault::Drop {
