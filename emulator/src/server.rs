@@ -11,7 +11,6 @@ use axum::body::{Body, Bytes};
 use axum::http::{header, Method, Request, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
-use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
@@ -22,7 +21,7 @@ use crate::app::AppState;
 use crate::config::Config;
 use crate::cors::{self, Policy};
 use crate::error::Result;
-use crate::faults::{canned_response, without_key, DropWhen, Fault};
+use crate::faults::{buffered, canned_response, without_key, DropWhen, Fault};
 use crate::{connected_apps, control, login, oauth, rest, wp};
 
 /// A running emulator.
@@ -159,12 +158,7 @@ fn loggable(request: &Request<Incoming>) -> String {
 /// The response with its body cut in the middle: the head and half the body go out, then the
 /// body fails, so hyper closes the connection without finishing the (chunked) message.
 async fn cut_short(response: Response<Body>) -> Response<Body> {
-    let (mut parts, body) = response.into_parts();
-    let bytes = body
-        .collect()
-        .await
-        .map(|b| b.to_bytes())
-        .unwrap_or_default();
+    let (mut parts, bytes) = buffered(response).await;
     parts.headers.remove(header::CONTENT_LENGTH);
     let half = bytes.slice(..bytes.len() / 2);
     Response::from_parts(parts, Body::new(CutBody::new(half)))
