@@ -2,13 +2,15 @@
 
 use std::sync::{Mutex, MutexGuard};
 
+use axum::http::HeaderMap;
+
 use crate::config::Config;
 use crate::error::Result;
 use crate::faults::FaultQueue;
 use crate::persist::{self, Snapshot};
 use crate::seed::Seed;
-use crate::session::Sessions;
-use crate::settings::Settings;
+use crate::session::{Session, Sessions};
+use crate::settings::{Settings, SettingsPatch};
 use crate::store::World;
 use crate::time;
 use crate::tokens::{self, TokenRecord};
@@ -22,16 +24,14 @@ pub struct AppState {
     seed: Seed,
     seed_digest: String,
     world: Mutex<World>,
-    /// Queued faults.
-    pub faults: Mutex<FaultQueue>,
-    /// Browser sessions of the log-in pages.
-    pub sessions: Mutex<Sessions>,
-    /// Switches a test may flip at run time; they start from `config`.
-    pub settings: Mutex<Settings>,
+    faults: Mutex<FaultQueue>,
+    sessions: Mutex<Sessions>,
+    // Switches a test may flip at run time; they start from `config`.
+    settings: Mutex<Settings>,
 }
 
 /// Locks a mutex even if a handler panicked while holding it: the data stays usable.
-pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -112,9 +112,31 @@ impl AppState {
         *lock(&self.settings) = Settings::from_config(&self.config);
     }
 
+    /// The queued faults, to queue, take or list them.
+    pub fn faults<R>(&self, f: impl FnOnce(&mut FaultQueue) -> R) -> R {
+        f(&mut lock(&self.faults))
+    }
+
+    /// The browser sessions and pending authorization codes, to read or change them.
+    pub fn sessions<R>(&self, f: impl FnOnce(&mut Sessions) -> R) -> R {
+        f(&mut lock(&self.sessions))
+    }
+
+    /// The session of the request's log-in cookie, if it is a live one.
+    pub fn session_of(&self, headers: &HeaderMap) -> Option<Session> {
+        self.sessions(|sessions| sessions.of_request(headers))
+    }
+
     /// The switches in force now.
     pub fn settings(&self) -> Settings {
         *lock(&self.settings)
+    }
+
+    /// Flips the switches `patch` gives; returns them all as they are now.
+    pub fn change_settings(&self, patch: SettingsPatch) -> Settings {
+        let mut settings = lock(&self.settings);
+        settings.apply(patch);
+        *settings
     }
 
     /// Whether `origin` is a JavaScript origin of some app (or given with `--allow-origin`).

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::html::{self, escape, hidden};
-use crate::session::{self, Session};
+use crate::session::Session;
 use crate::store::World;
 use crate::time;
 use crate::tokens::{Access, TokenRecord};
@@ -113,7 +113,7 @@ Sites: <span class=\"sites\">{sites}</span><br>Access: <span class=\"access\">{a
 
 /// `GET /me/security/connected-applications`.
 pub async fn page(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    match session::current(&app, &headers) {
+    match app.session_of(&headers) {
         Some(session) => render(&app, &session),
         None => html::login_form(PATH, None),
     }
@@ -134,7 +134,7 @@ pub async fn disconnect(
     headers: HeaderMap,
     Form(form): Form<DisconnectForm>,
 ) -> Response {
-    let Some(session) = session::current(&app, &headers) else {
+    let Some(session) = app.session_of(&headers) else {
         return html::login_form(PATH, None);
     };
     if form.nonce != session.nonce {

@@ -18,7 +18,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::app::{lock, AppState};
+use crate::app::AppState;
 use crate::faults::FaultSpec;
 use crate::seed::App;
 use crate::settings::SettingsPatch;
@@ -129,15 +129,15 @@ async fn queue_fault(State(app): State<Arc<AppState>>, body: Bytes) -> Response 
         Ok(spec) => spec,
         Err(message) => return bad(message),
     };
-    let mut faults = lock(&app.faults);
-    match faults.push(spec) {
-        Ok(()) => Json(json!({"queued": faults.list().len()})).into_response(),
+    let queued = app.faults(|faults| faults.push(spec).map(|()| faults.list().len()));
+    match queued {
+        Ok(queued) => Json(json!({ "queued": queued })).into_response(),
         Err(message) => bad(message),
     }
 }
 
 async fn list_faults(State(app): State<Arc<AppState>>) -> Response {
-    let faults = lock(&app.faults).list().to_vec();
+    let faults = app.faults(|faults| faults.list().to_vec());
     Json(json!({ "faults": faults })).into_response()
 }
 
@@ -170,7 +170,5 @@ async fn change_settings(State(app): State<Arc<AppState>>, body: Bytes) -> Respo
         Ok(patch) => patch,
         Err(message) => return bad(message),
     };
-    let mut settings = lock(&app.settings);
-    settings.apply(patch);
-    Json(*settings).into_response()
+    Json(app.change_settings(patch)).into_response()
 }

@@ -1,7 +1,8 @@
 //! Faults queued by tests: errors, throttling, delays, dropped connections, broken JSON,
 //! and 200 answers that still mean failure.
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
+use axum::http::response::Parts;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
@@ -215,18 +216,25 @@ pub fn canned_response(fault: &Fault) -> Option<Response> {
     }
 }
 
+/// The head of a response and its whole body, read to the end (empty if reading fails): the
+/// faults that spoil an answer after it was made start from this.
+pub async fn buffered(response: Response) -> (Parts, Bytes) {
+    let (parts, body) = response.into_parts();
+    let bytes = body
+        .collect()
+        .await
+        .map(|b| b.to_bytes())
+        .unwrap_or_default();
+    (parts, bytes)
+}
+
 /// A processed answer as `200` without the top-level `key`. Only a successful answer with a
 /// JSON object body is changed: the fault stands for a reply that worked but lacks a key.
 pub async fn without_key(response: Response, key: &str) -> Response {
     if !response.status().is_success() {
         return response;
     }
-    let (mut parts, body) = response.into_parts();
-    let bytes = body
-        .collect()
-        .await
-        .map(|b| b.to_bytes())
-        .unwrap_or_default();
+    let (mut parts, bytes) = buffered(response).await;
     let mut object = match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(object)) => object,
         _ => return Response::from_parts(parts, Body::from(bytes)),

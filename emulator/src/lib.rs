@@ -36,6 +36,7 @@ pub mod cors;
 pub mod error;
 pub mod faults;
 pub mod html;
+pub mod login;
 pub mod oauth;
 pub mod persist;
 pub mod rest;

@@ -11,19 +11,18 @@ use axum::body::{Body, Bytes};
 use axum::http::{header, Method, Request, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
-use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tower::ServiceExt;
 
-use crate::app::{lock, AppState};
+use crate::app::AppState;
 use crate::config::Config;
 use crate::cors::{self, Policy};
 use crate::error::Result;
-use crate::faults::{canned_response, without_key, DropWhen, Fault};
-use crate::{connected_apps, control, oauth, rest, session, wp};
+use crate::faults::{buffered, canned_response, without_key, DropWhen, Fault};
+use crate::{connected_apps, control, login, oauth, rest, wp};
 
 /// A running emulator.
 pub struct Server {
@@ -96,7 +95,7 @@ fn router(state: Arc<AppState>) -> Router {
         .route("/oauth2/token", post(oauth::exchange_code))
         .route(
             "/wp-login.php",
-            get(session::login_page).post(session::login_submit),
+            get(login::login_page).post(login::login_submit),
         )
         .route(
             connected_apps::PATH,
@@ -159,12 +158,7 @@ fn loggable(request: &Request<Incoming>) -> String {
 /// The response with its body cut in the middle: the head and half the body go out, then the
 /// body fails, so hyper closes the connection without finishing the (chunked) message.
 async fn cut_short(response: Response<Body>) -> Response<Body> {
-    let (mut parts, body) = response.into_parts();
-    let bytes = body
-        .collect()
-        .await
-        .map(|b| b.to_bytes())
-        .unwrap_or_default();
+    let (mut parts, bytes) = buffered(response).await;
     parts.headers.remove(header::CONTENT_LENGTH);
     let half = bytes.slice(..bytes.len() / 2);
     Response::from_parts(parts, Body::new(CutBody::new(half)))
@@ -239,7 +233,7 @@ async fn handle(
     let fault = if control {
         None
     } else {
-        lock(&state.faults).take(&method, &path)
+        state.faults(|faults| faults.take(&method, &path))
     };
     let canned = match &fault {
         Some(Fault::Drop {

@@ -4,7 +4,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::{Checked, Flow};
-use crate::app::{lock, AppState};
+use crate::app::AppState;
 use crate::html::{self, escape, hidden};
 use crate::session::{PendingCode, Session};
 use crate::time;
@@ -215,14 +215,15 @@ pub fn approve(app: &AppState, session: &Session, checked: &Checked) -> Response
             redirect(format!("{}#{fragment}", checked.redirect_uri))
         }
         Flow::Code => {
-            let code = lock(&app.sessions).insert_code(PendingCode {
+            let pending = PendingCode {
                 user_id: session.user_id,
                 client_id: checked.app.client_id.clone(),
                 redirect_uri: checked.redirect_uri.clone(),
                 scope: checked.scope.clone(),
                 blog_id,
                 expires_at: time::now() + CODE_TTL,
-            });
+            };
+            let code = app.sessions(|sessions| sessions.insert_code(pending));
             let query = encode(&[("code", code.as_str()), ("state", checked.state.as_str())]);
             redirect(with_query(&checked.redirect_uri, &query))
         }

@@ -14,7 +14,6 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::html;
 use crate::seed::App;
-use crate::session;
 use crate::tokens::normalize_scope;
 
 pub use token_info::{exchange_code, token_info};
@@ -143,7 +142,7 @@ pub async fn authorize_page(
         Ok(checked) => checked,
         Err(message) => return html::error_page(StatusCode::BAD_REQUEST, message),
     };
-    match session::current(&app, &headers) {
+    match app.session_of(&headers) {
         None => html::login_form(&checked.return_path(), None),
         Some(session) => consent::page(&app, &session, &checked, None),
     }
@@ -160,7 +159,7 @@ pub async fn authorize_submit(
         Ok(checked) => checked,
         Err(message) => return html::error_page(StatusCode::BAD_REQUEST, message),
     };
-    let Some(session) = session::current(&app, &headers) else {
+    let Some(session) = app.session_of(&headers) else {
         return html::login_form(&checked.return_path(), None);
     };
     if params.nonce != session.nonce {

@@ -9,7 +9,7 @@ use axum::{Form, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::app::{lock, AppState};
+use crate::app::AppState;
 use crate::time;
 
 fn oauth_error(error: &str, description: &str) -> Response {
@@ -95,7 +95,7 @@ pub async fn exchange_code(
     if !secret_ok {
         return oauth_error("invalid_client", "Unknown client or wrong client secret.");
     }
-    let pending = lock(&app.sessions).take_code(&form.code);
+    let pending = app.sessions(|sessions| sessions.take_code(&form.code));
     let Some(pending) = pending.filter(|p| {
         p.client_id == form.client_id
             && p.redirect_uri == form.redirect_uri

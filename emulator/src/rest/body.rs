@@ -1,8 +1,22 @@
-//! Request input: the query string, and POST bodies in JSON or form encoding.
+//! Request input: the path's segments, the query string, and POST bodies in JSON or form
+//! encoding.
 
+use axum::body::Body;
+use axum::http::{header, HeaderMap};
 use serde_json::{Map, Value};
 
 use super::errors::ApiError;
+
+/// Largest request body accepted (v1.1 and `wp/v2`).
+pub const BODY_LIMIT: usize = 1 << 20;
+
+/// The segments of `path` after `prefix`, empty ones (doubled or trailing slashes) removed.
+pub fn path_segments<'p>(path: &'p str, prefix: &str) -> Vec<&'p str> {
+    path.trim_start_matches(prefix)
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect()
+}
 
 /// Query parameters in order.
 #[derive(Clone, Debug, Default)]
@@ -31,6 +45,17 @@ impl Query {
     pub fn flag(&self, key: &str) -> bool {
         self.get(key).is_some_and(|v| matches!(v, "1" | "true"))
     }
+}
+
+/// Reads a request body of at most [`BODY_LIMIT`] bytes and parses it as [`parse_body`] does.
+pub async fn read_body(headers: &HeaderMap, body: Body) -> Result<Value, ApiError> {
+    let bytes = axum::body::to_bytes(body, BODY_LIMIT)
+        .await
+        .map_err(|_| ApiError::invalid_input("Request body too large or unreadable"))?;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    parse_body(content_type, &bytes)
 }
 
 /// Parses a POST body: JSON, form-urlencoded (with PHP's `a[]=` and `a[k]=`), or nothing.

@@ -14,7 +14,6 @@ mod sites;
 
 use std::sync::Arc;
 
-use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -25,9 +24,6 @@ use auth::Grant;
 use body::Query;
 use envelope::Context;
 use errors::ApiError;
-
-/// Largest POST body accepted.
-pub const BODY_LIMIT: usize = 1 << 20;
 
 /// API versions served by the same handlers.
 const VERSIONS: &[&str] = &["v1", "v1.1", "v1.2"];
@@ -73,18 +69,19 @@ impl<'a> Route<'a> {
     }
 }
 
-/// One API call, parsed: who calls, with which parameters.
-pub struct Call<'a> {
+/// One API call, parsed: who calls, with which parameters. `C` is the `context` parameter as
+/// the API reads it: v1.1's [`Context`] here, core's in [`crate::wp::WpCall`].
+pub struct Call<'a, C = Context> {
     /// Shared state.
     pub app: &'a AppState,
     /// The valid token, if one was sent.
     pub grant: Option<Grant>,
     /// Query parameters.
     pub query: Query,
-    /// POST body as JSON (form bodies are converted).
+    /// Body as JSON (form bodies converted), `{}` when none.
     pub body: Value,
     /// `context` parameter.
-    pub context: Context,
+    pub context: C,
 }
 
 /// 404 with an empty body, as WordPress.com answers unknown routes.
@@ -105,13 +102,7 @@ pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Respo
         let body = json!({"error": "not_allowed", "error_message": "Method not allowed"});
         return envelope::json_response(StatusCode::METHOD_NOT_ALLOWED, body, &query);
     }
-    let segments: Vec<&str> = parts
-        .uri
-        .path()
-        .trim_start_matches("/rest/")
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .collect();
+    let segments = body::path_segments(parts.uri.path(), "/rest/");
     let route = match segments.split_first() {
         Some((version, rest)) if VERSIONS.contains(version) => Route::parse(rest),
         _ => None,
@@ -127,7 +118,12 @@ pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Respo
         Ok(context) => context,
         Err(err) => return envelope::finish(Err(err), &query),
     };
-    let body = match read_body(&parts, body).await {
+    let body = if parts.method == Method::POST {
+        body::read_body(&parts.headers, body).await
+    } else {
+        Ok(json!({}))
+    };
+    let body = match body {
         Ok(body) => body,
         Err(err) => return envelope::finish(Err(err), &query),
     };
@@ -140,20 +136,6 @@ pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Respo
     };
     let result = dispatch(&call, route);
     envelope::finish(result, &call.query)
-}
-
-async fn read_body(parts: &axum::http::request::Parts, body: Body) -> Result<Value, ApiError> {
-    if parts.method != Method::POST {
-        return Ok(json!({}));
-    }
-    let bytes = axum::body::to_bytes(body, BODY_LIMIT)
-        .await
-        .map_err(|_| ApiError::invalid_input("Request body too large or unreadable"))?;
-    let content_type = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok());
-    body::parse_body(content_type, &bytes)
 }
 
 fn dispatch(call: &Call, route: Route) -> Result<Value, ApiError> {

@@ -13,15 +13,17 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, Method};
+use axum::http::{HeaderMap, Method};
 use axum::response::Response;
 use serde_json::{json, Value};
 
 use crate::app::AppState;
-use crate::rest::auth::{self, Grant};
-use crate::rest::body::{parse_body, Query};
+use crate::rest::auth::{self, readable_site, Grant};
+use crate::rest::body::{self, Query};
 use crate::rest::errors::ApiError;
-use crate::rest::BODY_LIMIT;
+use crate::rest::Call;
+use crate::seed::Site;
+use crate::store::World;
 use errors::WpError;
 use post_json::WpContext;
 use reply::{finish, Reply};
@@ -90,20 +92,7 @@ pub fn effective_method(method: &Method, query: &Query, headers: &HeaderMap) -> 
 }
 
 /// One `wp/v2` call, parsed.
-pub struct WpCall<'a> {
-    /// Shared state.
-    pub app: &'a AppState,
-    /// The valid token, if one was sent.
-    pub grant: Option<Grant>,
-    /// Query parameters.
-    pub query: Query,
-    /// Body as JSON (form bodies converted), `{}` when none.
-    pub body: Value,
-    /// `context` parameter.
-    pub context: WpContext,
-    /// `$site` as the path gave it (for `Link` headers).
-    pub site_ref: String,
-}
+pub type WpCall<'a> = Call<'a, WpContext>;
 
 impl WpCall<'_> {
     /// A parameter from the body, else from the query string (core's order).
@@ -131,6 +120,11 @@ impl WpCall<'_> {
     pub fn signed_in(&self) -> Result<&Grant, WpError> {
         self.grant.as_ref().ok_or_else(WpError::not_logged_in)
     }
+
+    /// The site `site_ref` names, if the caller may read it; core's words when not.
+    pub fn site<'w>(&self, world: &'w World, site_ref: &str) -> Result<&'w Site, WpError> {
+        readable_site(world, self.grant.as_ref(), site_ref).map_err(|e| self.refused(e))
+    }
 }
 
 fn context(query: &Query) -> Result<WpContext, WpError> {
@@ -148,14 +142,10 @@ async fn read_body(parts: &Parts, body: Body) -> Result<Value, WpError> {
     if parts.method == Method::GET || parts.method == Method::HEAD {
         return Ok(json!({}));
     }
-    let bytes = axum::body::to_bytes(body, BODY_LIMIT)
+    // Core has one answer for a body it cannot use, too large or not JSON.
+    body::read_body(&parts.headers, body)
         .await
-        .map_err(|_| WpError::invalid_json())?;
-    let content_type = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok());
-    parse_body(content_type, &bytes).map_err(|_| WpError::invalid_json())
+        .map_err(|_| WpError::invalid_json())
 }
 
 /// Handles every request under `/wp/v2`.
@@ -163,13 +153,7 @@ pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Respo
     let (parts, body) = request.into_parts();
     let query = Query::parse(parts.uri.query());
     let method = effective_method(&parts.method, &query, &parts.headers);
-    let segments: Vec<&str> = parts
-        .uri
-        .path()
-        .trim_start_matches("/wp/v2")
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .collect();
+    let segments = body::path_segments(parts.uri.path(), "/wp/v2");
     let Some((route, action)) =
         Route::parse(&segments).and_then(|r| r.action(&method).map(|a| (r, a)))
     else {
@@ -187,16 +171,12 @@ pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Respo
         Ok(body) => body,
         Err(err) => return finish(Err(err), &query),
     };
-    let site_ref = match route {
-        Route::Posts(site) | Route::Post(site, _) => site.to_owned(),
-    };
     let call = WpCall {
         app: &app,
         grant,
         query,
         body,
         context,
-        site_ref,
     };
     let result = dispatch(&call, route, action);
     finish(result, &call.query)
@@ -204,12 +184,13 @@ pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Respo
 
 fn dispatch(call: &WpCall, route: Route, action: Action) -> Result<Reply, WpError> {
     match (action, route) {
-        (Action::List, _) => posts::list(call),
-        (Action::Create, _) => posts_write::create(call),
-        (Action::Get, Route::Post(_, id)) => posts::get(call, id),
-        (Action::Update, Route::Post(_, id)) => posts_write::update(call, id),
-        (Action::Delete, Route::Post(_, id)) => posts_write::delete(call, id),
-        (Action::Get | Action::Update | Action::Delete, Route::Posts(_)) => {
+        (Action::List, Route::Posts(site)) => posts::list(call, site),
+        (Action::Create, Route::Posts(site)) => posts_write::create(call, site),
+        (Action::Get, Route::Post(site, id)) => posts::get(call, site, id),
+        (Action::Update, Route::Post(site, id)) => posts_write::update(call, site, id),
+        (Action::Delete, Route::Post(site, id)) => posts_write::delete(call, site, id),
+        (Action::List | Action::Create, Route::Post(..))
+        | (Action::Get | Action::Update | Action::Delete, Route::Posts(_)) => {
             Err(WpError::no_route())
         }
     }

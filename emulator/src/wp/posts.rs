@@ -9,7 +9,7 @@ use super::errors::WpError;
 use super::post_json::{post_json, WpContext};
 use super::reply::Reply;
 use super::WpCall;
-use crate::rest::auth::{readable_site, role};
+use crate::rest::auth::role;
 use crate::rest::post_json::{can_edit, can_read};
 use crate::seed::Role;
 use crate::store::Post;
@@ -44,11 +44,17 @@ pub fn int_param(
 }
 
 /// `Link` to the previous and next pages, as core sends it.
-fn link_header(call: &WpCall, page: i64, pages: i64, per_page: i64) -> Option<String> {
+fn link_header(
+    call: &WpCall,
+    site_ref: &str,
+    page: i64,
+    pages: i64,
+    per_page: i64,
+) -> Option<String> {
     let url = |page: i64| {
         format!(
-            "<{}/wp/v2/sites/{}/posts?page={page}&per_page={per_page}>",
-            call.app.base_url, call.site_ref
+            "<{}/wp/v2/sites/{site_ref}/posts?page={page}&per_page={per_page}>",
+            call.app.base_url
         )
     };
     let mut links = Vec::new();
@@ -62,12 +68,12 @@ fn link_header(call: &WpCall, page: i64, pages: i64, per_page: i64) -> Option<St
 }
 
 /// `GET /wp/v2/sites/$site/posts`: published posts, newest first.
-pub fn list(call: &WpCall) -> Result<Reply, WpError> {
+pub fn list(call: &WpCall, site_ref: &str) -> Result<Reply, WpError> {
     let page = int_param(call, "page", 1, 1..=i64::MAX)?;
     let per_page = int_param(call, "per_page", 10, 1..=100)?;
     call.app.read(|world| {
         let grant = call.grant.as_ref();
-        let site = readable_site(world, grant, &call.site_ref).map_err(|e| call.refused(e))?;
+        let site = call.site(world, site_ref)?;
         let role = role(world, grant, site.id);
         if call.context == WpContext::Edit && !role.is_some_and(Role::can_edit_posts) {
             return Err(call.denied(
@@ -104,7 +110,7 @@ pub fn list(call: &WpCall) -> Result<Reply, WpError> {
         let mut reply = Reply::ok(Value::Array(items))
             .header("X-WP-Total", total.to_string())
             .header("X-WP-TotalPages", pages.to_string());
-        if let Some(link) = link_header(call, page, pages, per_page) {
+        if let Some(link) = link_header(call, site_ref, page, pages, per_page) {
             reply = reply.header("Link", link);
         }
         Ok(reply)
@@ -112,10 +118,10 @@ pub fn list(call: &WpCall) -> Result<Reply, WpError> {
 }
 
 /// `GET /wp/v2/sites/$site/posts/$id`.
-pub fn get(call: &WpCall, id: u64) -> Result<Reply, WpError> {
+pub fn get(call: &WpCall, site_ref: &str, id: u64) -> Result<Reply, WpError> {
     call.app.read(|world| {
         let grant = call.grant.as_ref();
-        let site = readable_site(world, grant, &call.site_ref).map_err(|e| call.refused(e))?;
+        let site = call.site(world, site_ref)?;
         let post = world
             .post(site.id, id)
             .ok_or_else(WpError::invalid_post_id)?;

@@ -3,16 +3,15 @@
 //! as core's do.
 
 use axum::http::StatusCode;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::errors::WpError;
 use super::post_fields::{as_bool, Changes};
 use super::post_json::{post_json, post_url, WpContext};
 use super::reply::Reply;
 use super::WpCall;
-use crate::rest::auth::readable_site;
 use crate::rest::post_json::can_edit;
-use crate::seed::Role;
+use crate::seed::{Role, Site};
 use crate::store::{scheduled_status, slugify, Post, World};
 use crate::time;
 
@@ -38,8 +37,13 @@ fn pick_slug(world: &World, post: &Post, wanted: Option<&str>) -> String {
     world.unique_slug(post.site_id, &slug)
 }
 
+/// The post as a write answers it: `context=edit`, by a caller who may edit it.
+fn edit_json(world: &World, site: &Site, post: &Post, base: &str) -> Value {
+    post_json(world, site, post, WpContext::Edit, true, base)
+}
+
 /// `POST /wp/v2/sites/$site/posts` → `201` with the post (status `draft` unless asked).
-pub fn create(call: &WpCall) -> Result<Reply, WpError> {
+pub fn create(call: &WpCall, site_ref: &str) -> Result<Reply, WpError> {
     let grant = call.signed_in()?;
     let changes = Changes::parse(&call.body)?;
     let blank = |field: &Option<String>| field.as_deref().map_or(true, |t| t.trim().is_empty());
@@ -53,9 +57,7 @@ pub fn create(call: &WpCall) -> Result<Reply, WpError> {
     let now = time::now();
     let base = &call.app.base_url;
     call.app.try_write(|world| {
-        let site = readable_site(world, Some(grant), &call.site_ref)
-            .map_err(|e| call.refused(e))?
-            .clone();
+        let site = call.site(world, site_ref)?.clone();
         let role = world.role(grant.user_id, site.id);
         if !role.is_some_and(Role::can_edit_posts) {
             return Err(WpError::forbidden(
@@ -90,20 +92,18 @@ pub fn create(call: &WpCall) -> Result<Reply, WpError> {
         post.slug = pick_slug(world, &post, changes.slug.as_deref());
         post.status = scheduled_status(asked, post.date, now).to_owned();
         world.posts.push(post.clone());
-        let body = post_json(world, &site, &post, WpContext::Edit, true, base);
+        let body = edit_json(world, &site, &post, base);
         Ok(Reply::created(body).header("Location", post_url(base, &site, post.id)))
     })
 }
 
 /// `POST|PUT|PATCH /wp/v2/sites/$site/posts/$id` → `200` with the changed post.
-pub fn update(call: &WpCall, id: u64) -> Result<Reply, WpError> {
+pub fn update(call: &WpCall, site_ref: &str, id: u64) -> Result<Reply, WpError> {
     let grant = call.signed_in()?;
     let changes = Changes::parse(&call.body)?;
     let now = time::now();
     call.app.try_write(|world| {
-        let site = readable_site(world, Some(grant), &call.site_ref)
-            .map_err(|e| call.refused(e))?
-            .clone();
+        let site = call.site(world, site_ref)?.clone();
         let role = world.role(grant.user_id, site.id);
         let mut post = world
             .post(site.id, id)
@@ -133,21 +133,18 @@ pub fn update(call: &WpCall, id: u64) -> Result<Reply, WpError> {
         if let Some(slot) = world.post_mut(site.id, id) {
             *slot = post.clone();
         }
-        let body = post_json(
+        Ok(Reply::ok(edit_json(
             world,
             &site,
             &post,
-            WpContext::Edit,
-            true,
             &call.app.base_url,
-        );
-        Ok(Reply::ok(body))
+        )))
     })
 }
 
 /// `DELETE /wp/v2/sites/$site/posts/$id`: to the trash (`200`, the post with `status:"trash"`),
 /// or with `force=true` gone for good (`{"deleted":true,"previous":…}`).
-pub fn delete(call: &WpCall, id: u64) -> Result<Reply, WpError> {
+pub fn delete(call: &WpCall, site_ref: &str, id: u64) -> Result<Reply, WpError> {
     let grant = call.signed_in()?;
     let force = match call.param("force") {
         None => false,
@@ -157,9 +154,7 @@ pub fn delete(call: &WpCall, id: u64) -> Result<Reply, WpError> {
     let now = time::now();
     let base = &call.app.base_url;
     call.app.try_write(|world| {
-        let site = readable_site(world, Some(grant), &call.site_ref)
-            .map_err(|e| call.refused(e))?
-            .clone();
+        let site = call.site(world, site_ref)?.clone();
         let role = world.role(grant.user_id, site.id);
         let post = world
             .post(site.id, id)
@@ -171,7 +166,7 @@ pub fn delete(call: &WpCall, id: u64) -> Result<Reply, WpError> {
             ));
         }
         if force {
-            let previous = post_json(world, &site, post, WpContext::Edit, true, base);
+            let previous = edit_json(world, &site, post, base);
             world
                 .posts
                 .retain(|p| !(p.site_id == site.id && p.id == id));
@@ -190,13 +185,6 @@ pub fn delete(call: &WpCall, id: u64) -> Result<Reply, WpError> {
         if let Some(slot) = world.post_mut(site.id, id) {
             *slot = post.clone();
         }
-        Ok(Reply::ok(post_json(
-            world,
-            &site,
-            &post,
-            WpContext::Edit,
-            true,
-            base,
-        )))
+        Ok(Reply::ok(edit_json(world, &site, &post, base)))
     })
 }

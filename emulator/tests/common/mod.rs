@@ -125,34 +125,37 @@ impl Emu {
         self.request("GET", path, &[], None).await
     }
 
+    /// Sends a request with a bearer token when one is given.
+    pub async fn request_with_token(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<(&str, Vec<u8>)>,
+    ) -> Reply {
+        let bearer = token.map(|t| format!("Bearer {t}"));
+        let headers: Vec<(&str, &str)> = bearer
+            .iter()
+            .map(|b| ("authorization", b.as_str()))
+            .collect();
+        self.request(method, path, &headers, body).await
+    }
+
     pub async fn get_auth(&self, path: &str, token: &str) -> Reply {
-        let bearer = format!("Bearer {token}");
-        self.request("GET", path, &[("authorization", &bearer)], None)
+        self.request_with_token("GET", path, Some(token), None)
             .await
     }
 
     pub async fn post_json(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
-        let bearer = token.map(|t| format!("Bearer {t}"));
-        let headers: Vec<(&str, &str)> = bearer
-            .iter()
-            .map(|b| ("authorization", b.as_str()))
-            .collect();
-        let bytes = serde_json::to_vec(&body).unwrap();
-        self.request("POST", path, &headers, Some(("application/json", bytes)))
-            .await
+        call(self, "POST", path, token, body).await
     }
 
     pub async fn post_form(&self, path: &str, token: Option<&str>, form: &str) -> Reply {
-        let bearer = token.map(|t| format!("Bearer {t}"));
-        let headers: Vec<(&str, &str)> = bearer
-            .iter()
-            .map(|b| ("authorization", b.as_str()))
-            .collect();
         let body = Some((
             "application/x-www-form-urlencoded",
             form.as_bytes().to_vec(),
         ));
-        self.request("POST", path, &headers, body).await
+        self.request_with_token("POST", path, token, body).await
     }
 
     /// Mints a token through the control API (app 1234).
@@ -342,13 +345,8 @@ pub const WP_POST_FIELDS: &[&str] = &[
 
 /// A request with an optional bearer token and JSON body.
 pub async fn call(emu: &Emu, method: &str, path: &str, token: Option<&str>, body: Value) -> Reply {
-    let bearer = token.map(|t| format!("Bearer {t}"));
-    let headers: Vec<(&str, &str)> = bearer
-        .iter()
-        .map(|b| ("authorization", b.as_str()))
-        .collect();
     let bytes = serde_json::to_vec(&body).unwrap();
-    emu.request(method, path, &headers, Some(("application/json", bytes)))
+    emu.request_with_token(method, path, token, Some(("application/json", bytes)))
         .await
 }
 
