@@ -187,28 +187,9 @@ impl Client {
         }
     }
 
-    /// Sends `operation`'s request; `done` gets the JSON body as sent (the typed Rust API).
-    #[cfg(feature = "rust-api")]
-    pub(crate) fn start_raw(&self, operation: &Operation, done: Done) {
-        match self.prepare(operation) {
-            Ok(call) => {
-                let client = self.clone();
-                let operation = operation.clone();
-                let finish = move |result| {
-                    done(checked_shape(
-                        &operation,
-                        client.signed_out_if_invalid(result),
-                    ))
-                };
-                transport::send(call, Box::new(finish));
-            }
-            Err(error) => done(Err(error)),
-        }
-    }
-
     /// The answer of `operation`, normalised, after its checks (like results' `success`,
     /// token-info's `client_id`).
-    fn finish(
+    pub(crate) fn finish(
         &self,
         operation: &Operation,
         result: Result<JsValue, Error>,
@@ -232,7 +213,10 @@ impl Client {
     }
 
     /// `result`, after signing the `Auth` out if it is `invalid_token`.
-    fn signed_out_if_invalid(&self, result: Result<JsValue, Error>) -> Result<JsValue, Error> {
+    pub(crate) fn signed_out_if_invalid(
+        &self,
+        result: Result<JsValue, Error>,
+    ) -> Result<JsValue, Error> {
         if let (Err(error), Some(auth)) = (&result, &self.config.auth) {
             if error.code == ErrorCode::InvalidToken {
                 auth.invalidate();
@@ -242,7 +226,7 @@ impl Client {
     }
 
     /// The request of `operation`, checked before anything is sent: its URL, body and token.
-    fn prepare(&self, operation: &Operation) -> Result<Call, Error> {
+    pub(crate) fn prepare(&self, operation: &Operation) -> Result<Call, Error> {
         let settings = &self.config;
         let mut map_error: ErrorMapper = error_from_response;
         let (method, url, body, bearer) = match operation {
@@ -340,7 +324,10 @@ fn new_post_body(post: Option<&JsValue>) -> Result<String, Error> {
 
 /// `result`, or `bad_response` when `operation` has a shape and the JSON is not it: not an
 /// object, or without the key that makes it ([`Shape::required`]).
-fn checked_shape(operation: &Operation, result: Result<JsValue, Error>) -> Result<JsValue, Error> {
+pub(crate) fn checked_shape(
+    operation: &Operation,
+    result: Result<JsValue, Error>,
+) -> Result<JsValue, Error> {
     let value = result?;
     let Some(shape) = operation.shape() else {
         return Ok(value);

@@ -5,6 +5,8 @@
 pub mod auth;
 pub mod client;
 pub mod env;
+#[cfg(feature = "rust-api")]
+mod fetch;
 pub mod normalise;
 pub mod session;
 pub mod storage;

@@ -103,7 +103,7 @@ extern "C" {
 
 /// What `send.js` reports an attempt ended with (its `kind` argument, named the same there).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     /// A 2xx answer, its JSON parsed (`value`).
     Parsed,
     /// Any other answer (`value` is its text).
@@ -154,18 +154,20 @@ fn attempt(sending: Rc<Sending>, delay: u32) {
     let done = Closure::once_into_js(
         move |kind: u32, status: u32, value: JsValue, retry: JsValue| {
             let sending = this;
-            let (error, retry_after) = match outcome(&sending.call, kind, status, value, retry) {
+            let outcome = outcome(&sending.call, Kind::from_js(kind), status, value, retry);
+            let (error, retry_after) = match outcome {
                 Ok(value) => return sending.finish(Ok(value)),
                 Err(failure) => failure,
             };
             let attempts = sending.attempts.get() + 1;
             sending.attempts.set(attempts);
-            let call = &sending.call;
-            let elapsed = (env::now_ms() - sending.started).max(0.0) as u32;
-            let jitter = js_sys::Math::random();
-            let next = next_delay(&call.retry, attempts, elapsed, jitter, retry_after)
-                .filter(|_| is_retryable(call.method, &error));
-            match next {
+            match retry_delay(
+                &sending.call,
+                attempts,
+                sending.started,
+                &error,
+                retry_after,
+            ) {
                 Some(next) => attempt(sending, next),
                 None => sending.finish(Err(error)),
             }
@@ -174,17 +176,33 @@ fn attempt(sending: Rc<Sending>, delay: u32) {
     wpcom_send(url, method, auth, body, ms, signal, delay, done);
 }
 
+/// The wait before the next attempt of `call`, after `attempts` failed ones (the last with
+/// `error`) since `started`; `None` when it must not be retried (a write, an error that will not
+/// change, or the attempts or time budget spent).
+pub(crate) fn retry_delay(
+    call: &Call,
+    attempts: u32,
+    started: f64,
+    error: &Error,
+    retry_after: Option<u32>,
+) -> Option<u32> {
+    let elapsed = (env::now_ms() - started).max(0.0) as u32;
+    let jitter = js_sys::Math::random();
+    next_delay(&call.retry, attempts, elapsed, jitter, retry_after)
+        .filter(|_| is_retryable(call.method, error))
+}
+
 /// The JSON of an attempt that got a 2xx answer, or its error and the server's `Retry-After`
 /// in milliseconds.
-fn outcome(
+pub(crate) fn outcome(
     call: &Call,
-    kind: u32,
+    kind: Kind,
     status: u32,
     value: JsValue,
     retry: JsValue,
 ) -> Result<JsValue, (Error, Option<u32>)> {
     let status = status as u16;
-    let error = match Kind::from_js(kind) {
+    let error = match kind {
         // A 2xx answer can be an error all the same: WordPress.com has answered `/me` with
         // `200 {"error":"authorization_required",…}`. Judged before anything reads the body.
         Kind::Parsed
@@ -204,7 +222,9 @@ fn outcome(
                 .and_then(|v| parse_retry_after(&v, env::now_ms(), js_date));
             return Err((error, retry_after));
         }
-        Kind::TimedOut => Error::new(ErrorCode::Timeout, "the request timed out").reached_server(true),
+        Kind::TimedOut => {
+            Error::new(ErrorCode::Timeout, "the request timed out").reached_server(true)
+        }
         Kind::Aborted => aborted_error(true),
         Kind::NotJson => Error::new(ErrorCode::BadResponse, "the response is not valid JSON")
             .with_status(status)
@@ -219,12 +239,12 @@ fn outcome(
 }
 
 /// Whether the caller's signal has fired.
-fn aborted(signal: Option<&AbortSignal>) -> bool {
+pub(crate) fn aborted(signal: Option<&AbortSignal>) -> bool {
     signal.is_some_and(|s| env::get(s, "aborted").is_truthy())
 }
 
 /// `aborted`: the caller's signal fired; `sent` says whether the request had left.
-fn aborted_error(sent: bool) -> Error {
+pub(crate) fn aborted_error(sent: bool) -> Error {
     Error::new(ErrorCode::Aborted, "the request was aborted").reached_server(sent)
 }
 

@@ -1,10 +1,12 @@
-//! The typed Rust API of [`Client`]: each helper decodes the same JSON as the JS surface into
-//! the core's lenient models, with serde-wasm-bindgen (feature `rust-api`, on by default).
+//! The typed Rust API of [`Client`]: HTTP through gloo-net ([`super::fetch`]), and each helper
+//! decodes the same JSON as the JS surface into the core's models, with serde-wasm-bindgen
+//! (feature `rust-api`, on by default).
 //!
 //! The npm package is built without it: its JavaScript surface returns the JSON normalised in
 //! place by [`super::normalise`], and serde is the largest thing a wasm can carry.
 
-use super::client::{bad_shape, Client, Operation, RequestOptions, RouteCall};
+use super::client::{bad_shape, checked_shape, Client, Operation, RequestOptions, RouteCall};
+use super::fetch;
 use super::transport::Done;
 use super::Auth;
 use crate::core::error::check_token_info;
@@ -26,12 +28,15 @@ impl Client {
     /// Runs `operation` and returns its result as plain JS data (what the JS surface returns):
     /// the typed calls' JSON normalised in place, `request`'s as sent.
     pub async fn run(&self, operation: Operation) -> Result<JsValue, Error> {
-        settle(|done| self.start(operation, done)).await
+        let result = fetch::send(self.prepare(&operation)?).await;
+        self.finish(&operation, result)
     }
 
-    /// Sends `operation`'s request and returns the JSON body as sent.
+    /// Sends `operation`'s request (through gloo-net) and returns the JSON body as sent, once
+    /// it is known to have the operation's shape.
     async fn fetch(&self, operation: &Operation) -> Result<JsValue, Error> {
-        settle(|done| self.start_raw(operation, done)).await
+        let result = fetch::send(self.prepare(operation)?).await;
+        checked_shape(operation, self.signed_out_if_invalid(result))
     }
 
     /// Any REST call: `path` in the grammar of [`crate::core::path::build_api_call`] (`/me/sites`,
@@ -125,9 +130,7 @@ impl Auth {
 
 /// Awaits a callback-style operation of the browser layer: `start` gets the callback to call
 /// with the outcome (which it does exactly once).
-async fn settle<T: 'static>(
-    start: impl FnOnce(Done<T>),
-) -> Result<T, Error> {
+async fn settle<T: 'static>(start: impl FnOnce(Done<T>)) -> Result<T, Error> {
     let slot: Rc<Cell<Option<Result<T, Error>>>> = Rc::new(Cell::new(None));
     let mut start = Some(start);
     let promise = Promise::new(&mut |resolve, _reject| {
