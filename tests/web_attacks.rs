@@ -1,6 +1,7 @@
 //! Issue 7 in the browser, through the JavaScript surface: dropped connections (a read is
 //! retried, a POST is never repeated by the client and its error keeps the input), and
 //! redirects or configurations an attacker could craft.
+#![cfg(test)]
 #![cfg(target_arch = "wasm32")]
 
 mod browser;

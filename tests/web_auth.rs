@@ -1,5 +1,6 @@
 //! `Auth` in a real browser: state handling, the redirect, scrubbing, storage backends, expiry
 //! and the session hooks.
+#![cfg(test)]
 #![cfg(target_arch = "wasm32")]
 
 mod browser;

@@ -1,5 +1,6 @@
 //! `Client` in a real browser against the emulator: each helper with minted tokens, the
 //! WordPress.com errors, token checks, CORS refusal, time limits, cancelling and retries.
+#![cfg(test)]
 #![cfg(target_arch = "wasm32")]
 
 mod browser;

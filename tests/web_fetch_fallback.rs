@@ -1,6 +1,7 @@
 //! The transport where there is no `XMLHttpRequest` (service workers, MV3 extensions): it falls
 //! back to `fetch` with the same outcomes. Every test of this binary hides `XMLHttpRequest`
 //! first (they share one page), so none of them can pass through the XHR path.
+#![cfg(test)]
 #![cfg(target_arch = "wasm32")]
 
 mod browser;

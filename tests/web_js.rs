@@ -1,4 +1,5 @@
 //! The JavaScript surface (`Auth`, `Client`, `WpcomError`) driven through its exports.
+#![cfg(test)]
 #![cfg(target_arch = "wasm32")]
 
 mod browser;

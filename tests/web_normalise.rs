@@ -1,5 +1,6 @@
 //! The JS path's decoding: the quirk rules applied in place to parsed JSON, on the wire forms
 //! WordPress.com sends (fixtures from the contract, not from the emulator).
+#![cfg(test)]
 #![cfg(target_arch = "wasm32")]
 
 mod browser;

@@ -1,5 +1,6 @@
 //! `parseRedirect`, the pure redirect parser of the JS surface: what it returns for each kind
 //! of redirect, and that it touches nothing (no storage, no history).
+#![cfg(test)]
 #![cfg(target_arch = "wasm32")]
 
 mod browser;

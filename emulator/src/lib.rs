@@ -16,17 +16,6 @@
 //! # Ok(()) }
 //! ```
 #![recursion_limit = "256"]
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing,
-        clippy::todo,
-        clippy::unimplemented
-    )
-)]
 
 pub mod app;
 pub mod config;

@@ -1,4 +1,5 @@
 //! The real binary: first stdout line, request log, `--seed`, and `--state` across restarts.
+#![cfg(test)]
 
 mod common;
 

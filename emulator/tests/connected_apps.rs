@@ -1,4 +1,5 @@
 //! The connected-applications page and its Disconnect button.
+#![cfg(test)]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The control API: minting tokens, reset, apps, and switching it off.
+#![cfg(test)]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! CORS: only registered origins get `Access-Control-Allow-Origin`.
+#![cfg(test)]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Injected faults: statuses, throttling, delays, dropped connections, broken JSON.
+#![cfg(test)]
 
 mod common;
 

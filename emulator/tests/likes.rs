@@ -1,4 +1,5 @@
 //! Likes: listing, liking, unliking, and who may do it.
+#![cfg(test)]
 
 mod common;
 

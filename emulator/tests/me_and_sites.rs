@@ -1,4 +1,5 @@
 //! `/me`, `/me/sites`, `/sites/$site`: fields, quirks, and what each kind of token reaches.
+#![cfg(test)]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! `POST /sites/$site/posts/new`: bodies, statuses, permissions.
+#![cfg(test)]
 
 mod common;
 

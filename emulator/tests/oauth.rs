@@ -1,4 +1,5 @@
 //! OAuth2: client checks, log-in, consent, Approve/Deny redirects, code flow, token-info.
+#![cfg(test)]
 
 mod common;
 

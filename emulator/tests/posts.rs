@@ -1,4 +1,5 @@
 //! `/sites/$site/posts/`, `/posts/$id` and `/posts/new`.
+#![cfg(test)]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Routing (versions, trailing slashes, 404, 405) and the global parameters.
+#![cfg(test)]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Core's REST API through public-api, reading: `/wp/v2/sites/$site/posts[/$id]`, paging,
 //! core's errors, `_envelope`, and `rest_no_route` (also for `/wpcom/v2`).
+#![cfg(test)]
 
 mod common;
 

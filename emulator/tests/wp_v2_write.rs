@@ -1,5 +1,6 @@
 //! Core's REST API through public-api, writing: create, update and delete posts, by POST,
 //! by `_method` or by the real method.
+#![cfg(test)]
 
 mod common;
 

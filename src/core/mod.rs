@@ -37,7 +37,9 @@ pub mod token;
 mod url;
 
 // Native only: the tests use serde_json and proptest, which are native dev-dependencies.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+// `cfg(test)` on its own line: clippy then knows this is test code (clippy.toml).
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests;
 
 pub use authorize::{build_authorize_url, AuthorizeRequest};

@@ -1,5 +1,12 @@
 //! Test harness: an in-process emulator on a free port and a tiny HTTP client.
 #![allow(dead_code)]
+// Test support fails loudly on purpose; the workspace denies these in library code.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use axum::http::{HeaderMap, Method, Request};
 use http_body_util::{BodyExt, Full};
