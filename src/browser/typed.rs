@@ -1,4 +1,4 @@
-//! The typed Rust API of [`Client`]: HTTP through gloo-net ([`super::fetch`]), and each helper
+//! The typed Rust API of [`Client`]: HTTP through gloo-net (`browser::fetch`), and each helper
 //! decodes the same JSON as the JS surface into the core's models, with serde-wasm-bindgen
 //! (feature `rust-api`, on by default).
 //!

@@ -1,25 +1,6 @@
 //! The sans-IO core: no web-sys, no js-sys, no clock, no randomness, no network.
 //! Everything here is plain data in, plain data out, and unit-tests natively.
-//!
-//! INTERFACE CONTRACT between the core and the browser layer (keep these names/signatures;
-//! add more items freely):
-//!
-//! - `error`:     `Error`, `ErrorCode`, `ErrorBody`, `error_from_response`, `token_info_error`,
-//!   `check_token_info`
-//! - `token`:     `AccessToken` (redacted Debug), `Token`, `Token::to_storage_string`,
-//!   `Token::from_storage_string`, `Token::is_expired`
-//! - `form`:      `parse_form` (form-urlencoded → pairs, duplicate keys refused), `encode_component`
-//! - `authorize`: `AuthorizeRequest`, `build_authorize_url`
-//! - `redirect`:  `RedirectParams`, `parse_redirect`, `complete_redirect`, `scrub_url`
-//! - `pending`:   `PendingStates` (the sign-ins in flight, each with a single-use state)
-//! - `endpoint`:  `Method`, `site_segment`, `build_token_info_url`
-//! - `routes`:    `Route` and one constant per typed helper (`ME`, `SITES`, …)
-//! - `path`:      `build_api_call` (the path grammar of `request()`), `namespace_option`, `ApiCall`
-//! - `models`:    `Me`, `Site`, `Sites`, `Likes`, `Like`, `LikeResult`, `Post`, `NewPost`,
-//!   `TokenInfo` and their lenient decoders
-//! - `quirks`:    `Shape`, `Rule`, `Fix`, `Seen`, `Out`: the JS path's normalisation as data
-//! - `retry`:     `RetryPolicy`, `is_retryable`, `parse_retry_after` (dates read by the caller's parser), `backoff_delay_ms`,
-//!   `next_delay`
+//! Each module says what it follows; rustdoc lists the re-exports below.
 
 pub mod authorize;
 pub mod endpoint;
