@@ -189,6 +189,29 @@ fn a_denial_without_state_is_access_denied_with_its_description() {
 }
 
 #[wasm_bindgen_test]
+fn state_missing_in_a_popup_says_to_hand_the_url_to_the_opener() {
+    let auth = auth_with(Storage::Memory, &unique_client_id("popup-hint"));
+    let plain = auth
+        .handle_redirect(&redirect("abc", "tok", 60))
+        .unwrap_err();
+    assert_eq!(plain.code, ErrorCode::StateMissing);
+    assert!(!plain.message.contains("opener"), "{}", plain.message);
+    // A window opened by another has `opener` (replaceable, so a test can set it).
+    let window = JsValue::from(window());
+    js_sys::Reflect::set(&window, &"opener".into(), &js_sys::Object::new()).unwrap();
+    let in_popup = auth
+        .handle_redirect(&redirect("abc", "tok", 60))
+        .unwrap_err();
+    js_sys::Reflect::set(&window, &"opener".into(), &JsValue::NULL).unwrap();
+    assert_eq!(in_popup.code, ErrorCode::StateMissing);
+    assert!(
+        in_popup.message.contains("popup") && in_popup.message.contains("handleRedirect"),
+        "{}",
+        in_popup.message
+    );
+}
+
+#[wasm_bindgen_test]
 fn error_redirect_becomes_access_denied() {
     let auth = auth_with(Storage::Memory, &unique_client_id("denied"));
     let state = state_of(&auth.authorize_url().unwrap());
