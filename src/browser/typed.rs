@@ -1,13 +1,16 @@
-//! The typed Rust API of [`Client`]: each helper decodes the same JSON as the JS surface into
-//! the core's lenient models, with serde-wasm-bindgen (feature `rust-api`, on by default).
+//! The typed Rust API of [`Client`]: each helper normalises the same JSON as the JS surface, with
+//! the same rules, then decodes it strictly into the core's models with serde-wasm-bindgen
+//! (feature `rust-api`, on by default).
 //!
 //! The npm package is built without it: its JavaScript surface returns the JSON normalised in
 //! place by [`super::normalise`], and serde is the largest thing a wasm can carry.
 
 use super::client::{bad_shape, Client, Operation, RequestOptions};
+use super::normalise::normalise;
 use super::Auth;
 use crate::core::error::check_token_info;
 use crate::core::models::{LikeResult, Likes, Me, NewPost, Post, Sites, TokenInfo};
+use crate::core::quirks::Shape;
 use crate::core::{Error, ErrorCode};
 use crate::core::{Method, Token};
 use alloc::boxed::Box;
@@ -52,32 +55,41 @@ impl Client {
 
     /// `GET /me`: the signed-in user.
     pub async fn me(&self) -> Result<Me, Error> {
-        decode(self.fetch(&Operation::Me).await?)
+        decode(self.fetch(&Operation::Me).await?, Shape::Me)
     }
 
     /// `GET /me/sites`: the user's sites.
     pub async fn sites(&self) -> Result<Sites, Error> {
-        decode(self.fetch(&Operation::Sites).await?)
+        decode(self.fetch(&Operation::Sites).await?, Shape::Sites)
     }
 
     /// `GET /sites/$site/posts/$post_id/likes`; `site` is an ID or a domain.
     pub async fn post_likes(&self, site: &str, post_id: u64) -> Result<Likes, Error> {
         let site = site.to_string();
-        decode(self.fetch(&Operation::PostLikes { site, post_id }).await?)
+        decode(
+            self.fetch(&Operation::PostLikes { site, post_id }).await?,
+            Shape::Likes,
+        )
     }
 
     /// `POST …/likes/new`: likes the post; a falsy `success` is an error.
     pub async fn like_post(&self, site: &str, post_id: u64) -> Result<LikeResult, Error> {
         let site = site.to_string();
-        decode::<LikeResult>(self.fetch(&Operation::LikePost { site, post_id }).await?)?
-            .into_result()
+        decode::<LikeResult>(
+            self.fetch(&Operation::LikePost { site, post_id }).await?,
+            Shape::LikeResult,
+        )?
+        .into_result()
     }
 
     /// `POST …/likes/mine/delete`: unlikes the post; a falsy `success` is an error.
     pub async fn unlike_post(&self, site: &str, post_id: u64) -> Result<LikeResult, Error> {
         let site = site.to_string();
-        decode::<LikeResult>(self.fetch(&Operation::UnlikePost { site, post_id }).await?)?
-            .into_result()
+        decode::<LikeResult>(
+            self.fetch(&Operation::UnlikePost { site, post_id }).await?,
+            Shape::LikeResult,
+        )?
+        .into_result()
     }
 
     /// `POST /sites/$site/posts/new`. Never retried: on `network` or `timeout` the post may
@@ -88,13 +100,13 @@ impl Client {
             site: site.to_string(),
             post: to_js(post)?,
         };
-        decode(self.fetch(&operation).await?)
+        decode(self.fetch(&operation).await?, Shape::Post)
     }
 
     /// `GET /oauth2/token-info`: what WordPress.com knows of the token. Refuses a token issued
     /// to another app (`token_client_mismatch`): accepting one is how token substitution works.
     pub async fn token_info(&self) -> Result<TokenInfo, Error> {
-        let info: TokenInfo = decode(self.fetch(&Operation::TokenInfo).await?)?;
+        let info: TokenInfo = decode(self.fetch(&Operation::TokenInfo).await?, Shape::TokenInfo)?;
         check_token_info(&info, self.client_id()?)?;
         Ok(info)
     }
@@ -129,9 +141,11 @@ async fn settle<T: 'static>(
         .unwrap_or_else(|| Err(Error::new(ErrorCode::Unsupported, "the call never settled")))
 }
 
-/// Decodes a JSON value into a model with serde-wasm-bindgen (the typed Rust API only); a shape
-/// that does not fit is `bad_response`.
-pub fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
+/// Decodes a JSON value of `shape` into its model (the typed Rust API only): normalised in place
+/// by the core's quirk rules, as the JS surface returns it, then decoded strictly with
+/// serde-wasm-bindgen; a value that does not fit is `bad_response`.
+pub fn decode<T: DeserializeOwned>(value: JsValue, shape: Shape) -> Result<T, Error> {
+    normalise(&value, shape);
     serde_wasm_bindgen::from_value(value).map_err(|_| bad_shape())
 }
 

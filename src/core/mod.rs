@@ -15,8 +15,9 @@
 //! - `endpoint`:  `Endpoint`, `Method`, `site_segment`, `build_token_info_url`
 //! - `path`:      `build_api_call` (the path grammar of `request()`), `namespace_option`, `ApiCall`
 //! - `models`:    `Me`, `Site`, `Sites`, `Likes`, `Like`, `LikeResult`, `Post`, `NewPost`,
-//!   `TokenInfo` and their lenient decoders
-//! - `quirks`:    `Shape`, `Rule`, `Fix`, `Seen`, `Out`: the JS path's normalisation as data
+//!   `TokenInfo`: plain serde structs, decoded strictly after `quirks`
+//! - `quirks`:    `Shape`, `Rule`, `Fix`, `Seen`, `Out`: the one normalisation of WordPress.com's
+//!   JSON, as data (the JS surface returns its result, the typed Rust API decodes it)
 //! - `retry`:     `RetryPolicy`, `is_retryable`, `parse_retry_after`, `backoff_delay_ms`,
 //!   `next_delay`
 
