@@ -28,13 +28,14 @@
 //! # }
 //! ```
 //!
-//! Layers: [`core`] is sans-IO (URL building, redirect parsing, error mapping, lenient models)
-//! and tests natively; `browser` wires it to `fetch`, storage, `history`, timers and `crypto`
-//! (wasm32 only); the JS exports are a thin layer over `browser`.
+//! Layers: [`core`] is sans-IO (URL building, redirect parsing, error mapping, the quirk rules and
+//! the models) and tests natively; `browser` wires it to `fetch`, storage, `history`, timers
+//! and `crypto` (wasm32 only); the JS exports are a thin layer over `browser`.
 //!
 //! # Features
 //! - `rust-api` (default): the typed, `async` Rust API above (`Client::me() -> Me`, …), whose
-//!   models are decoded with serde-wasm-bindgen. It links `std`.
+//!   models are decoded with serde-wasm-bindgen, after the JavaScript surface's own quirk rules
+//!   ([`core::quirks`]). It links `std`.
 //! - `npm`: what `npm run build` compiles (`--no-default-features --features npm`): no `std`, a
 //!   panic handler that traps, a small allocator. The JavaScript surface needs neither serde nor
 //!   Rust futures: it returns the JSON normalised in place by [`core::quirks`] and runs on JS

@@ -1,11 +1,12 @@
 //! Applies the core's quirk rules ([`crate::core::quirks`]) to parsed JSON, in place.
 //!
-//! This is the JS path's whole decoding: the value `JSON.parse` gave is walked along each rule's
-//! path with `Reflect` and only the fields that are not yet in normal form are rewritten, so
-//! everything else (fields the models do not know) reaches JavaScript as WordPress.com sent it.
+//! The JS path's whole decoding, and the typed Rust API's first step (it decodes the result with
+//! serde-wasm-bindgen): the value `JSON.parse` gave is walked along each rule's path with
+//! `Reflect` and only the fields that are not yet in normal form are rewritten, so everything
+//! else (fields the models do not know) reaches JavaScript as WordPress.com sent it.
 
 use crate::core::quirks::{Fix, Out, Seen, Shape};
-use crate::core::text::cut;
+use crate::core::text::{cut, pieces};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -16,40 +17,56 @@ pub fn normalise(value: &JsValue, shape: Shape) {
     }
 }
 
-/// Follows `path` from `value` and fixes the field it ends at.
+/// Follows `path` from `value` and fixes the fields it ends at.
 fn apply(value: &JsValue, path: &str, fix: Fix) {
+    if !value.is_object() {
+        return;
+    }
     let (head, rest) = match cut(path, b'.') {
         Some((head, rest)) => (head, Some(rest)),
         None => (path, None),
     };
     if head == "*" {
-        // Every item of an array, or every value of an object (`tags.*`: name → term).
-        if let (true, Some(rest)) = (value.is_object(), rest) {
-            let items = if Array::is_array(value) {
-                value.clone().unchecked_into::<Array>()
-            } else {
-                Object::values(value.unchecked_ref())
-            };
-            for item in items.iter() {
-                apply(&item, rest, fix);
-            }
+        if rest.is_none() && Array::is_array(value) {
+            return fix_items(value.unchecked_ref(), fix);
         }
-        return;
+        // Every value of an object (`tags.*`: name → term), or every item of an array (its
+        // keys are its indexes).
+        for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+            apply_at(value, &key, rest, fix);
+        }
+    } else if !Array::is_array(value) {
+        for key in pieces(head, b'|') {
+            apply_at(value, &JsValue::from_str(key), rest, fix);
+        }
     }
-    if !value.is_object() || Array::is_array(value) {
-        return;
-    }
-    let key = JsValue::from_str(head);
-    let field = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+}
+
+/// Follows the `rest` of a path from `object[key]`, or fixes that field where the path ends.
+fn apply_at(object: &JsValue, key: &JsValue, rest: Option<&str>, fix: Fix) {
+    let field = Reflect::get(object, key).unwrap_or(JsValue::UNDEFINED);
     match rest {
         Some(rest) => apply(&field, rest, fix),
         None => {
             if let Some(fixed) = fixed(&field, fix) {
                 // Cannot fail on the plain objects `JSON.parse` makes.
-                let _ = Reflect::set(value, &key, &fixed);
+                let _ = Reflect::set(object, key, &fixed);
             }
         }
     }
+}
+
+/// Fixes each item of `array`, leaving out those whose normal form is `null`.
+fn fix_items(array: &Array, fix: Fix) {
+    let mut kept = 0;
+    for item in array.iter() {
+        let item = fixed(&item, fix).unwrap_or(item);
+        if !item.is_null() {
+            array.set(kept, item);
+            kept += 1;
+        }
+    }
+    array.set_length(kept);
 }
 
 /// Calls `look` with what the quirk rules see of `field`.
@@ -71,8 +88,12 @@ pub fn with_seen<R>(field: &JsValue, look: impl FnOnce(Seen<'_>) -> R) -> R {
     look(seen)
 }
 
-/// The normal form of `field`, or `None` when it already is.
+/// The normal form of `field`, or `None` when it already is; inside an object of a shape
+/// ([`Fix::ObjectOf`]), that shape's rules are applied too.
 fn fixed(field: &JsValue, fix: Fix) -> Option<JsValue> {
+    if let Fix::ObjectOf(shape) = fix {
+        normalise(field, shape);
+    }
     Some(match with_seen(field, |seen| fix.apply(seen)) {
         Out::Keep => return None,
         Out::Null => JsValue::NULL,

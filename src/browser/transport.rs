@@ -7,7 +7,6 @@
 //! `network`, the time limit is `timeout`, the caller's signal is `aborted`.
 
 use super::env;
-use crate::core::error::ErrorItem;
 use crate::core::retry::{is_retryable, next_delay, parse_retry_after, RetryPolicy};
 use crate::core::text::cat;
 use crate::core::{Error, ErrorBody, ErrorCode, Method};
@@ -248,28 +247,19 @@ pub(crate) fn aborted_error(sent: bool) -> Error {
     Error::new(ErrorCode::Aborted, "the request was aborted").reached_server(sent)
 }
 
-/// The error fields of a JSON error body, in every shape WordPress.com sends (read with
-/// `Reflect`: strings only, as the core's lenient decoder would take them).
+/// The error fields of a JSON error body, read with `Reflect` (strings only) for
+/// [`ErrorBody::read`], which decides what counts.
 fn error_body(json: &JsValue) -> Option<ErrorBody> {
     if !json.is_object() {
         return None;
     }
-    let text =
-        |object: &JsValue, key: &str| env::get(object, key).as_string().filter(|s| !s.is_empty());
+    let text = |object: &JsValue, key: &str| env::get(object, key).as_string();
     // `errors[0]`: the key "0" reads an array's first item.
     let first = env::get(&env::get(json, "errors"), "0");
-    let errors = first.is_object().then(|| ErrorItem {
-        error: text(&first, "error"),
-        message: text(&first, "message"),
-    });
-    Some(ErrorBody {
-        error: text(json, "error"),
-        code: text(json, "code"),
-        message: text(json, "message"),
-        error_description: text(json, "error_description"),
-        error_message: text(json, "error_message"),
-        errors: errors.into_iter().collect(),
-    })
+    Some(ErrorBody::read(
+        |key| text(json, key),
+        |key| text(&first, key),
+    ))
 }
 
 /// `Date.parse(text)`, `None` for what it cannot read.

@@ -1,11 +1,12 @@
-//! The typed Rust API of [`Client`]: HTTP through gloo-net (`browser::fetch`), and each helper
-//! decodes the same JSON as the JS surface into the core's models, with serde-wasm-bindgen
-//! (feature `rust-api`, on by default).
+//! The typed Rust API of [`Client`]: HTTP through gloo-net (`browser::fetch`); each helper
+//! normalises the same JSON as the JS surface with the same rules ([`super::normalise`]), then
+//! decodes it strictly into the core's models with serde-wasm-bindgen (feature `rust-api`, on
+//! by default).
 //!
 //! The npm package is built without it: its JavaScript surface returns the JSON normalised in
 //! place by [`super::normalise`], and serde is the largest thing a wasm can carry.
 
-use super::client::{bad_shape, checked_shape, Client, Operation, RequestOptions, RouteCall};
+use super::client::{bad_shape, Client, Operation, RequestOptions, RouteCall};
 use super::fetch;
 use super::transport::Done;
 use super::Auth;
@@ -32,11 +33,11 @@ impl Client {
         self.finish(&operation, result)
     }
 
-    /// Sends `operation`'s request (through gloo-net) and returns the JSON body as sent, once
-    /// it is known to have the operation's shape.
+    /// Sends `operation`'s request (through gloo-net) and returns its answer as the JS surface
+    /// would: checked and normalised by the same quirk rules ([`Client::run`]).
     async fn fetch(&self, operation: &Operation) -> Result<JsValue, Error> {
         let result = fetch::send(self.prepare(operation)?).await;
-        checked_shape(operation, self.signed_out_if_invalid(result))
+        self.finish(operation, result)
     }
 
     /// Any REST call: `path` in the grammar of [`crate::core::path::build_api_call`] (`/me/sites`,
@@ -147,8 +148,9 @@ async fn settle<T: 'static>(start: impl FnOnce(Done<T>)) -> Result<T, Error> {
         .unwrap_or_else(|| Err(Error::new(ErrorCode::Unsupported, "the call never settled")))
 }
 
-/// Decodes a JSON value into a model with serde-wasm-bindgen (the typed Rust API only); a shape
-/// that does not fit is `bad_response`.
+/// Decodes a JSON value, already normalised by the core's quirk rules (as the JS surface
+/// returns it), strictly into a model with serde-wasm-bindgen; a shape that does not fit is
+/// `bad_response`.
 pub fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
     serde_wasm_bindgen::from_value(value).map_err(|_| bad_shape())
 }

@@ -3,10 +3,8 @@
 //! Codes mirror the wire: WordPress.com's own `error` strings pass through (unknown ones as
 //! [`ErrorCode::Other`]), and the client adds its own codes for what happens on this side.
 
-use alloc::{string::String, string::ToString, vec::Vec};
-use serde::Deserialize;
+use alloc::{string::String, string::ToString, vec, vec::Vec};
 
-use super::models::lenient;
 use super::models::TokenInfo;
 use super::text::{cat, has, push_u64};
 
@@ -170,46 +168,60 @@ impl core::fmt::Display for Error {
 impl core::error::Error for Error {}
 
 /// One item of the media endpoints' `errors` array.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorItem {
     /// The item's code.
-    #[serde(deserialize_with = "lenient::opt_str")]
     pub error: Option<String>,
     /// The item's message.
-    #[serde(deserialize_with = "lenient::opt_str")]
     pub message: Option<String>,
 }
 
-/// Every error body shape WordPress.com sends; fields of an odd type are ignored.
+/// Every error body shape WordPress.com sends, as [`ErrorBody::read`] finds it.
 ///
 /// Shapes: `{"error","message"}` (REST, sometimes with `data`), `{"error","error_description"}`
 /// (OAuth), `{"error","error_message"}` (405), `{"errors":[{"error","message"}]}` (media) and
 /// `{"code","message"}` (the `wpcom/v2` API).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorBody {
     /// The error code.
-    #[serde(deserialize_with = "lenient::opt_str")]
     pub error: Option<String>,
     /// The `wpcom/v2` error code.
-    #[serde(deserialize_with = "lenient::opt_str")]
     pub code: Option<String>,
     /// The REST message.
-    #[serde(deserialize_with = "lenient::opt_str")]
     pub message: Option<String>,
     /// The OAuth message.
-    #[serde(deserialize_with = "lenient::opt_str")]
     pub error_description: Option<String>,
     /// The 405 message.
-    #[serde(deserialize_with = "lenient::opt_str")]
     pub error_message: Option<String>,
-    /// The media endpoints' list of errors.
-    #[serde(deserialize_with = "lenient::objects")]
+    /// The media endpoints' list of errors (its first item, the only one that counts).
     pub errors: Vec<ErrorItem>,
 }
 
 impl ErrorBody {
+    /// The error body of a parsed JSON object: the one decoder of error bodies, whatever reads
+    /// the JSON (the browser layer with `Reflect`, the native tests with serde_json).
+    ///
+    /// `field(key)` is the body's value at `key` when it is a string, `first_error(key)` the same
+    /// in `errors[0]`; fields of other types, and empty strings, count as absent.
+    pub fn read(
+        field: impl Fn(&str) -> Option<String>,
+        first_error: impl Fn(&str) -> Option<String>,
+    ) -> ErrorBody {
+        let first = ErrorItem {
+            error: text(first_error("error")),
+            message: text(first_error("message")),
+        };
+        let has_first = first.error.is_some() || first.message.is_some();
+        ErrorBody {
+            error: text(field("error")),
+            code: text(field("code")),
+            message: text(field("message")),
+            error_description: text(field("error_description")),
+            error_message: text(field("error_message")),
+            errors: if has_first { vec![first] } else { Vec::new() },
+        }
+    }
+
     /// The first error code found in any shape.
     pub fn code(&self) -> Option<&str> {
         let first = self.errors.first();
@@ -235,6 +247,11 @@ impl ErrorBody {
         .flatten()
         .find(|m| !m.is_empty())
     }
+}
+
+/// An error body's text field: a non-empty string.
+fn text(field: Option<String>) -> Option<String> {
+    field.filter(|s| !s.is_empty())
 }
 
 /// Maps a non-success response to an [`Error`].

@@ -1,10 +1,38 @@
 //! WordPress.com's response quirks as data: for each response shape, which field gets which fix.
 //!
-//! The JavaScript surface returns the parsed JSON itself, normalised in place by the browser
-//! layer with these rules (no serde on that path: it would cost tens of kilobytes of wasm). The
-//! typed Rust models reach the same normal forms through their lenient decoders
-//! (`models::lenient`). What a fix does to one value is decided here, natively testable; the
-//! browser layer only walks the paths and reads and writes JS values.
+//! This is the one rule set of the crate. Both surfaces read WordPress.com's JSON through it:
+//! the JavaScript surface returns the parsed JSON normalised in place by the browser layer
+//! (`browser::normalise`, no serde: it would cost tens of kilobytes of wasm), and the typed Rust
+//! API normalises the same way, then decodes the models of [`super::models`] strictly with
+//! serde-wasm-bindgen. Every field of every model has a rule here, so a normalised value always
+//! decodes (a property test checks it). What a fix does to one value is decided here, natively
+//! testable; the browser layer only walks the paths and reads and writes JS values.
+//!
+//! # How ambiguous values read
+//!
+//! The Rust models used to have their own lenient decoders, which came to read some values
+//! differently from these rules. The rules won, and say:
+//!
+//! - **A count or an ID is plain decimal digits**, with ASCII spaces around allowed: `"+5"`,
+//!   `"5.0"`, `"1e3"` and digits padded with a no-break space are not numbers (`0`, or `null`
+//!   where the field may be null). WordPress.com writes numeric strings from PHP integers and
+//!   MySQL columns, never signed or padded; and an ID that needs guessing is safer refused than
+//!   read as another ID. (The lenient decoders read `"+5"` and `"\u{a0}5"` as 5.)
+//! - **A count or an ID fits a JavaScript number exactly**: above 2^53 - 1 it is `0` (or
+//!   `null`), negative numbers are `0`, and a fraction is dropped (`1.9` is 1). JavaScript cannot
+//!   hold a larger integer, and both surfaces must see the same value. (The lenient decoders kept
+//!   `u64::MAX` natively; JavaScript used to keep negative and fractional counts.)
+//! - **A flag is PHP's truthiness, with `"0"` and `"false"` false** after trimming ASCII spaces:
+//!   any object is true (PHP's `(bool)` of a non-empty array or an object), and a `"0"` padded
+//!   with a no-break space is a non-empty string, so true. (The lenient decoders read `{}` and
+//!   `"\u{a0}0"` as false.)
+//! - **Text is a string or a whole number written in decimal**; a negative number, like `false`
+//!   or `null`, is `""` (the lenient decoders wrote `"-5"`).
+//! - **A list of strings** (`token_scope`, `scope`) is an array, or one string split on spaces
+//!   and commas; a lone number is `[]` (the lenient decoders made it a one-item list).
+//! - **A logo size** keeps its form, a URL or a `{url, width, height}` object (Jetpack sites,
+//!   its fields normalised): the Rust model now mirrors both (`SiteLogo::sizes` holds a
+//!   [`super::models::LogoSize`]) rather than keeping only the URL.
 
 use super::text::{is_whole, parse_digits, split_list, u64_text};
 use alloc::{string::String, vec::Vec};
@@ -12,23 +40,37 @@ use alloc::{string::String, vec::Vec};
 /// How one field is normalised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fix {
-    /// A list of strings: an array stays, a string is split on spaces and commas, anything
-    /// else is `[]`.
+    /// A list of strings: an array stays (a `*` rule fixes its items), a string is split on
+    /// spaces and commas, anything else is `[]`.
     StringList,
-    /// A positive number or `null`: `false`, `0`, `""` and non-numbers are `null`; a numeric
-    /// string becomes a number.
+    /// A list: an array stays (a `*` rule fixes its items), anything else is `[]`.
+    List,
+    /// A positive count or ID, or `null`: `false`, `0`, `""` and non-numbers are `null`; a
+    /// numeric string becomes a number.
     NumberOrNull,
-    /// A number: a numeric string becomes a number, anything else that is not a number `0`.
+    /// A count or an ID: a whole number from 0 to 2^53 - 1. A numeric string becomes a number, a
+    /// fraction is dropped, and anything else is `0`.
     Number,
     /// A boolean: `1`, `"1"`, `true` are true; `0`, `"0"`, `"false"`, `false`, `""`, `null`
     /// and `[]` are false; PHP truthiness for the rest.
     Bool,
+    /// A boolean or `null`: `null` stays, anything else is read as [`Fix::Bool`].
+    BoolOrNull,
     /// An object: `[]` (PHP's empty array), `false`, `null` and other non-objects are `{}`.
     Object,
     /// An object or `null`: `false`, `[]` and other non-objects are `null`.
     ObjectOrNull,
-    /// An ID as text: a whole number becomes its decimal text; non-text is `""`.
-    IdText,
+    /// An object of that shape, or `null` like [`Fix::ObjectOrNull`]: the shape's rules then
+    /// apply inside it (each post of a page is a post).
+    ObjectOf(Shape),
+    /// Text: a whole number becomes its decimal text (IDs come either way); anything else that
+    /// is not a string is `""`.
+    Text,
+    /// Text or `null`: like [`Fix::Text`], with `""` and non-text read as `null`.
+    TextOrNull,
+    /// A URL given as a string or as an object with a `url` (a logo size): either stays,
+    /// anything else is `""`.
+    TextOrObject,
     /// An ID as text or `null`: `null`, `false`, `0`, `""` and `"0"` are `null`.
     IdTextOrNull,
 }
@@ -81,48 +123,71 @@ impl Fix {
                 Seen::Text(s) => Out::List(split_list(s)),
                 _ => Out::List(Vec::new()),
             },
-            Fix::NumberOrNull => match number(seen) {
-                Some(n) if n != 0.0 && matches!(seen, Seen::Number(_)) => Out::Keep,
-                Some(n) if n != 0.0 => Out::Number(n),
-                _ => Out::Null,
+            Fix::List => match seen {
+                Seen::Array(_) => Out::Keep,
+                _ => Out::List(Vec::new()),
             },
-            Fix::Number => match (seen, number(seen)) {
-                (Seen::Number(_), _) => Out::Keep,
-                (_, n) => Out::Number(n.unwrap_or(0.0)),
+            Fix::NumberOrNull => match number(seen).filter(|n| *n != 0.0) {
+                Some(n) if is_number(seen, n) => Out::Keep,
+                Some(n) => Out::Number(n),
+                None => Out::Null,
+            },
+            Fix::Number => match number(seen) {
+                Some(n) if is_number(seen, n) => Out::Keep,
+                n => Out::Number(n.unwrap_or(0.0)),
             },
             Fix::Bool => match seen {
                 Seen::Bool(_) => Out::Keep,
                 _ => Out::Bool(truthy(seen)),
             },
+            Fix::BoolOrNull => match seen {
+                Seen::Null => Out::Null,
+                _ => Fix::Bool.apply(seen),
+            },
             Fix::Object => match seen {
                 Seen::Object => Out::Keep,
                 _ => Out::EmptyObject,
             },
-            Fix::ObjectOrNull => match seen {
+            Fix::ObjectOrNull | Fix::ObjectOf(_) => match seen {
                 Seen::Object => Out::Keep,
                 _ => Out::Null,
             },
-            Fix::IdText => match seen {
+            Fix::Text => match seen {
                 Seen::Text(_) => Out::Keep,
-                _ => Out::Text(id_text(seen).unwrap_or_default()),
+                _ => Out::Text(text(seen).unwrap_or_default()),
             },
-            Fix::IdTextOrNull => match seen {
-                Seen::Text(s) if !matches!(s, "" | "0") => Out::Keep,
-                _ => id_text(seen)
-                    .filter(|s| !matches!(s.as_str(), "" | "0"))
-                    .map_or(Out::Null, Out::Text),
+            Fix::TextOrObject => match seen {
+                Seen::Text(_) | Seen::Object => Out::Keep,
+                _ => Out::Text(String::new()),
             },
+            Fix::TextOrNull | Fix::IdTextOrNull => {
+                // `"0"` is no ID: WordPress.com's way of saying "none" (a global token's blog).
+                let none = |s: &str| s.is_empty() || (self == Fix::IdTextOrNull && s == "0");
+                match seen {
+                    Seen::Text(s) if !none(s) => Out::Keep,
+                    _ => text(seen).filter(|s| !none(s)).map_or(Out::Null, Out::Text),
+                }
+            }
         }
     }
 }
 
-/// A number, or a string of decimal digits (surrounding spaces allowed) read as one.
+/// A count or an ID: a number from 0 to 2^53 - 1 (its fraction dropped), or a string of decimal
+/// digits in that range with ASCII spaces around; `None` for anything else.
 fn number(seen: Seen<'_>) -> Option<f64> {
-    match seen {
-        Seen::Number(n) if n.is_finite() => Some(n),
-        Seen::Text(s) => parse_digits(s.trim_ascii()).map(|n| n as f64),
-        _ => None,
-    }
+    let n = match seen {
+        Seen::Number(n) => n,
+        Seen::Text(s) => parse_digits(s.trim_ascii())? as f64,
+        _ => return None,
+    };
+    // NaN fails the range check; within the range the casts drop the fraction exactly (and out
+    // of it they saturate, harmlessly).
+    (0.0..=MAX_SAFE).contains(&n).then_some(n as u64 as f64)
+}
+
+/// Whether `seen` is already the number `n`.
+fn is_number(seen: Seen<'_>, n: f64) -> bool {
+    matches!(seen, Seen::Number(m) if m == n)
 }
 
 /// PHP-style truthiness, with the strings `"0"` and `"false"` read as false.
@@ -137,8 +202,8 @@ fn truthy(seen: Seen<'_>) -> bool {
     }
 }
 
-/// A whole non-negative number as decimal text; strings as they are; else `None`.
-fn id_text(seen: Seen<'_>) -> Option<String> {
+/// A string as it is, or a whole number from 0 to 2^53 - 1 as decimal text; else `None`.
+fn text(seen: Seen<'_>) -> Option<String> {
     match seen {
         Seen::Text(s) => Some(String::from(s)),
         Seen::Number(n) if (0.0..=MAX_SAFE).contains(&n) && is_whole(n) => Some(u64_text(n as u64)),
@@ -146,13 +211,17 @@ fn id_text(seen: Seen<'_>) -> Option<String> {
     }
 }
 
-/// One rule: the field at `path` (keys separated by `.`; `*` for every item of an array or
-/// every value of an object) gets
-/// the fix. A path that stops at a missing object or array is skipped; a missing last field is
-/// fixed like `null` (so a normalised shape always has its fields).
+/// One rule: the field at `path` gets the fix.
+///
+/// A path is keys separated by `.`; a key may name several fields separated by `|` (each gets
+/// the rule), and `*` stands for every item of an array or every value of an object. A path
+/// that stops at a missing object or array is skipped; a missing last field is fixed like
+/// `null` (so a normalised shape always has its fields). When `*` is last, the fix applies to
+/// each item itself, and an array leaves out the items whose normal form is `null`: with
+/// `("sites.*", Fix::ObjectOrNull)`, what is not an object is no site.
 pub type Rule = (&'static str, Fix);
 
-/// The response shapes the typed JS helpers normalise.
+/// The response shapes the client normalises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
     /// `GET /me`.
@@ -167,72 +236,102 @@ pub enum Shape {
     Post,
     /// `GET /oauth2/token-info`.
     TokenInfo,
+    /// A page of posts (`GET /sites/$site/posts/`, through `request`).
+    PostsPage,
 }
 
+// Order matters: an object is fixed before the fields inside it.
 const ME: &[Rule] = &[
-    ("ID", Fix::Number),
-    ("primary_blog", Fix::NumberOrNull),
-    ("token_site_id", Fix::NumberOrNull),
+    ("ID|site_count|visible_site_count", Fix::Number),
+    ("primary_blog|token_site_id", Fix::NumberOrNull),
     ("token_scope", Fix::StringList),
-    ("verified", Fix::Bool),
-    ("email_verified", Fix::Bool),
-    ("site_count", Fix::Number),
-    ("visible_site_count", Fix::Number),
+    ("token_scope.*", Fix::TextOrNull),
+    ("verified|email_verified", Fix::Bool),
+    (
+        "display_name|username|email|primary_blog_url|language|avatar_URL|profile_URL|date",
+        Fix::Text,
+    ),
 ];
 
-// Order matters: an object is fixed before the fields inside it.
 const SITES: &[Rule] = &[
+    ("sites", Fix::List),
+    ("sites.*", Fix::ObjectOrNull),
     ("sites.*.ID", Fix::Number),
-    ("sites.*.jetpack", Fix::Bool),
-    ("sites.*.is_private", Fix::Bool),
-    ("sites.*.icon", Fix::ObjectOrNull),
-    ("sites.*.logo", Fix::ObjectOrNull),
+    ("sites.*.name|description|URL", Fix::Text),
+    ("sites.*.jetpack|is_private", Fix::Bool),
+    ("sites.*.visible", Fix::BoolOrNull),
+    ("sites.*.icon|logo|plan", Fix::ObjectOrNull),
+    ("sites.*.icon.img|ico", Fix::Text),
+    ("sites.*.logo.id", Fix::Number),
+    ("sites.*.logo.url", Fix::Text),
     ("sites.*.logo.sizes", Fix::Object),
-    ("sites.*.capabilities", Fix::Object),
-    ("sites.*.options", Fix::Object),
+    ("sites.*.logo.sizes.*", Fix::TextOrObject),
+    ("sites.*.logo.sizes.*.url", Fix::Text),
+    ("sites.*.logo.sizes.*.width|height", Fix::Number),
+    ("sites.*.capabilities|options", Fix::Object),
+    ("sites.*.capabilities.*", Fix::Bool),
+    ("sites.*.options.timezone|admin_url|unmapped_url", Fix::Text),
     ("sites.*.options.is_mapped_domain", Fix::Bool),
     ("sites.*.options.post_formats", Fix::Object),
-    ("sites.*.plan", Fix::ObjectOrNull),
+    ("sites.*.options.post_formats.*", Fix::Text),
+    ("sites.*.plan.product_slug|product_name_short", Fix::Text),
 ];
 
 const LIKES: &[Rule] = &[
     ("found", Fix::Number),
-    ("i_like", Fix::Bool),
-    ("can_like", Fix::Bool),
-    ("likes.*.ID", Fix::Number),
-    ("likes.*.site_ID", Fix::Number),
+    ("i_like|can_like", Fix::Bool),
+    ("likes", Fix::List),
+    ("likes.*", Fix::ObjectOrNull),
+    ("likes.*.ID|site_ID", Fix::Number),
+    (
+        "likes.*.login|name|nice_name|URL|avatar_URL|profile_URL|date_liked",
+        Fix::Text,
+    ),
     ("likes.*.preferred_blog", Fix::ObjectOrNull),
+    ("likes.*.preferred_blog.ID", Fix::Number),
+    ("likes.*.preferred_blog.name|URL", Fix::Text),
 ];
 
 const LIKE_RESULT: &[Rule] = &[
-    ("success", Fix::Bool),
-    ("i_like", Fix::Bool),
-    ("like_count", Fix::Number),
-    ("site_ID", Fix::Number),
-    ("post_ID", Fix::Number),
+    ("success|i_like", Fix::Bool),
+    ("like_count|site_ID|post_ID", Fix::Number),
 ];
 
 const POST: &[Rule] = &[
-    ("ID", Fix::Number),
-    ("site_ID", Fix::Number),
+    ("ID|site_ID|like_count", Fix::Number),
+    ("sticky|i_like", Fix::Bool),
+    (
+        "date|modified|title|URL|short_URL|content|excerpt|slug|guid|status|password|type|format",
+        Fix::Text,
+    ),
     ("author", Fix::Object),
-    ("sticky", Fix::Bool),
+    ("author.ID", Fix::Number),
+    (
+        "author.login|name|first_name|last_name|nice_name|URL|avatar_URL|profile_URL",
+        Fix::Text,
+    ),
     ("parent", Fix::ObjectOrNull),
-    ("tags", Fix::Object),
-    ("tags.*.ID", Fix::Number),
-    ("tags.*.post_count", Fix::Number),
-    ("categories", Fix::Object),
-    ("categories.*.ID", Fix::Number),
-    ("categories.*.post_count", Fix::Number),
-    ("like_count", Fix::Number),
-    ("i_like", Fix::Bool),
+    ("parent.ID", Fix::Number),
+    ("parent.type|link|title", Fix::Text),
+    ("tags|categories", Fix::Object),
+    ("tags|categories.*", Fix::Object),
+    ("tags|categories.*.ID|post_count", Fix::Number),
+    ("tags|categories.*.name|slug|description", Fix::Text),
+];
+
+const POSTS_PAGE: &[Rule] = &[
+    ("found", Fix::Number),
+    ("posts", Fix::List),
+    ("posts.*", Fix::ObjectOf(Shape::Post)),
+    ("meta", Fix::Object),
+    ("meta.next_page", Fix::TextOrNull),
 ];
 
 const TOKEN_INFO: &[Rule] = &[
-    ("client_id", Fix::IdText),
-    ("user_id", Fix::IdText),
+    ("client_id|user_id", Fix::Text),
     ("blog_id", Fix::IdTextOrNull),
     ("scope", Fix::StringList),
+    ("scope.*", Fix::TextOrNull),
 ];
 
 /// What the key that makes a shape must hold (see [`Shape::required`]).
@@ -263,6 +362,7 @@ impl Shape {
             Shape::Me | Shape::Post => Some(("ID", Need::Id)),
             Shape::Sites => Some(("sites", Need::List)),
             Shape::Likes => Some(("likes", Need::List)),
+            Shape::PostsPage => Some(("posts", Need::List)),
             Shape::LikeResult | Shape::TokenInfo => None,
         }
     }
@@ -276,6 +376,7 @@ impl Shape {
             Shape::LikeResult => LIKE_RESULT,
             Shape::Post => POST,
             Shape::TokenInfo => TOKEN_INFO,
+            Shape::PostsPage => POSTS_PAGE,
         }
     }
 }

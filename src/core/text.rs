@@ -125,15 +125,6 @@ pub(crate) fn split_list(s: &str) -> Vec<String> {
     parts.filter(|t| !t.is_empty()).map(String::from).collect()
 }
 
-/// Splits a comma list (tags, categories), trimming items and dropping empty ones.
-pub(crate) fn split_commas(s: &str) -> Vec<String> {
-    pieces(s, b',')
-        .map(str::trim_ascii)
-        .filter(|t| !t.is_empty())
-        .map(String::from)
-        .collect()
-}
-
 /// Parses a non-empty run of ASCII digits (no sign, no spaces) as `u64`; `None` on overflow.
 pub(crate) fn parse_digits(s: &str) -> Option<u64> {
     if s.is_empty() {

@@ -13,12 +13,16 @@
 //   redirects read and scrubbed ~0.6 KB; 2xx error bodies and shape keys judged ~0.4 KB; refusals
 //   that say what to do instead ~0.4 KB; the `wpcom-wasm/web` entry that names a .wasm URL
 //   answered with HTML 0.45 KB.
+// - 40,600 → 41,300 (issue "One rule set", 40,533 → 41,278 B): every field of every typed
+//   answer normalised for JavaScript too, by the rules the Rust models now decode after: the
+//   text fields' rules ~0.35 KB; lists that leave out what is not an item, map values, `a|b`
+//   paths and the new fixes ~0.4 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 40600;
+const CEILING = 41300;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {

@@ -1,11 +1,13 @@
-//! WordPress.com response and request bodies, decoded leniently.
+//! WordPress.com response and request bodies.
 //!
 //! Field names on the wire (and in serialized output, which is what JavaScript users see) are
-//! WordPress.com's own (`ID`, `avatar_URL`, `site_ID`…); Rust fields are snake_case. Every
-//! struct reads missing fields as defaults and ignores unknown ones, and the quirks the contract
-//! lists are normalised: see [`lenient`].
+//! WordPress.com's own (`ID`, `avatar_URL`, `site_ID`…); Rust fields are snake_case.
+//!
+//! The response models are plain serde structs, decoded strictly from JSON that the quirk rules
+//! of [`super::quirks`] have normalised first (`Shape::rules`, the same rules the JavaScript
+//! surface applies): a string ID is a number by then, PHP's `[]` an object, `false` a `None`.
+//! Every field has a rule, so a normalised value has all of them; unknown fields are ignored.
 
-pub mod lenient;
 mod likes;
 mod me;
 mod post;
@@ -17,5 +19,5 @@ pub use me::Me;
 pub use post::{
     empty_post, is_post_text, Author, NewPost, PageMeta, Post, PostParent, PostsPage, Term,
 };
-pub use site::{Site, SiteIcon, SiteLogo, SiteOptions, SitePlan, Sites};
+pub use site::{LogoSize, Site, SiteIcon, SiteLogo, SiteOptions, SitePlan, Sites};
 pub use token_info::TokenInfo;

@@ -18,6 +18,7 @@ mod endpoint;
 mod error;
 mod form;
 mod models;
+mod normalise_json;
 mod path;
 mod pending;
 mod posts;

@@ -1,14 +1,22 @@
+//! The models on real and odd wire forms, decoded as a browser does: normalised by the quirk
+//! rules (`normalise_json`, the mirror of the browser's walker), then strict serde.
 use super::prelude::*;
 
 use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
+use super::normalise_json::decode;
 use crate::core::error::ErrorCode;
-use crate::core::models::{LikeResult, Likes, Me, Post, Site, Sites, TokenInfo};
+use crate::core::models::{LikeResult, Likes, LogoSize, Me, Post, Site, Sites, TokenInfo};
+use crate::core::quirks::Shape;
 
 fn me(v: Value) -> Me {
-    serde_json::from_value(v).unwrap()
+    decode(v, Shape::Me).unwrap()
+}
+
+fn sites(v: Value) -> Sites {
+    decode(v, Shape::Sites).unwrap()
 }
 
 #[test]
@@ -94,9 +102,11 @@ fn models_serialize_with_wordpress_field_names() {
     assert_eq!(out["token_site_id"], Value::Null);
     assert!(out.get("id").is_none() && out.get("avatar_url").is_none());
 
-    let p: Post =
-        serde_json::from_value(json!({"ID": 5, "type": "page", "site_ID": 9, "short_URL": "s"}))
-            .unwrap();
+    let p: Post = decode(
+        json!({"ID": 5, "type": "page", "site_ID": 9, "short_URL": "s"}),
+        Shape::Post,
+    )
+    .unwrap();
     let out = serde_json::to_value(&p).unwrap();
     assert_eq!(
         (
@@ -109,13 +119,15 @@ fn models_serialize_with_wordpress_field_names() {
     assert_eq!(out["short_URL"], "s");
     assert_eq!(out["parent"], Value::Null);
     assert_eq!(out["tags"], json!({}));
-    // What is serialized reads back the same.
-    assert_eq!(serde_json::from_value::<Post>(out).unwrap(), p);
+    // What is serialized reads back the same, strictly or normalised again (a normal form is
+    // left as it is).
+    assert_eq!(serde_json::from_value::<Post>(out.clone()).unwrap(), p);
+    assert_eq!(decode::<Post>(out, Shape::Post).unwrap(), p);
 }
 
 #[test]
 fn sites_read_real_quirks() {
-    let s: Sites = serde_json::from_value(json!({"sites": [
+    let s = sites(json!({"sites": [
         {"ID": 123, "name": "Jane's blog", "description": "", "URL": "https://jane.example",
          "jetpack": false, "visible": null, "is_private": false,
          "capabilities": {"edit_posts": true, "publish_posts": true, "manage_options": false},
@@ -130,7 +142,7 @@ fn sites_read_real_quirks() {
          "logo": {"id": "9", "sizes": {"thumbnail": "t.png"}, "url": "l.png"},
          "capabilities": [], "icon": false, "plan": null},
         "not a site", 7, null
-    ]})).unwrap();
+    ]}));
     assert_eq!(s.sites.len(), 2);
     let (a, b) = (&s.sites[0], &s.sites[1]);
     assert_eq!(
@@ -157,21 +169,20 @@ fn sites_read_real_quirks() {
             .unwrap()
             .sizes
             .get("thumbnail")
-            .map(String::as_str),
+            .map(LogoSize::url),
         Some("t.png")
     );
     assert_eq!((b.icon.clone(), b.plan.clone()), (None, None));
     assert!(b.capabilities.is_empty());
 
-    let empty: Sites = serde_json::from_value(json!({"sites": []})).unwrap();
-    assert!(empty.sites.is_empty());
-    let odd: Sites = serde_json::from_value(json!({"sites": {}})).unwrap();
-    assert!(odd.sites.is_empty());
-    let _: Site = serde_json::from_value(json!({})).unwrap();
+    assert!(sites(json!({"sites": []})).sites.is_empty());
+    assert!(sites(json!({"sites": {}})).sites.is_empty());
+    // A site with nothing is all defaults, its objects included.
+    assert_eq!(sites(json!({"sites": [{}]})).sites, vec![Site::default()]);
 }
 
 #[test]
-fn logo_sizes_read_urls_or_objects_with_a_url() {
+fn logo_sizes_keep_urls_and_objects_with_a_url() {
     let cases = [
         (json!([]), vec![]),
         (json!({}), vec![]),
@@ -189,24 +200,32 @@ fn logo_sizes_read_urls_or_objects_with_a_url() {
         ),
     ];
     for (sizes, want) in cases {
-        let site: Site =
-            serde_json::from_value(json!({"logo": {"id": 1, "sizes": sizes.clone(), "url": "l"}}))
-                .unwrap();
-        let got: Vec<(&str, &str)> = site
+        let s = sites(json!({"sites": [{"logo": {"id": 1, "sizes": sizes.clone(), "url": "l"}}]}));
+        let got: Vec<(&str, &str)> = s.sites[0]
             .logo
             .as_ref()
             .unwrap()
             .sizes
             .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .map(|(k, v)| (k.as_str(), v.url()))
             .collect();
         assert_eq!(got, want, "{sizes}");
     }
+    // The Jetpack form stays an object, as the JS surface returns it.
+    let s = sites(json!({"sites": [{"logo": {"sizes": {"full": {"height": 4, "url": "f.png"}}}}]}));
+    assert_eq!(
+        s.sites[0].logo.as_ref().unwrap().sizes["full"],
+        LogoSize::Image {
+            url: "f.png".into(),
+            width: 0,
+            height: 4
+        }
+    );
 }
 
 #[test]
 fn likes_read_a_real_list() {
-    let l: Likes = serde_json::from_value(json!({
+    let l: Likes = decode(json!({
         "found": 3, "i_like": true, "can_like": true, "site_ID": 1, "post_ID": 2,
         "likes": [
             {"ID": 11, "login": "a", "name": "A", "nice_name": "a", "URL": "", "avatar_URL": "av",
@@ -215,7 +234,7 @@ fn likes_read_a_real_list() {
             {"ID": "12", "login": "b", "preferred_blog": null, "site_ID": "5"},
             {"ID": 13, "preferred_blog": false}
         ]
-    })).unwrap();
+    }), Shape::Likes).unwrap();
     assert_eq!(
         (l.found, l.i_like, l.can_like, l.likes.len()),
         (3, true, true, 3)
@@ -253,7 +272,7 @@ fn like_results_coerce_success_and_count() {
         (json!({}), false, 0),
     ];
     for (v, success, count) in cases {
-        let r: LikeResult = serde_json::from_value(v.clone()).unwrap();
+        let r: LikeResult = decode(v.clone(), Shape::LikeResult).unwrap();
         assert_eq!((r.success, r.like_count), (success, count), "{v}");
         match r.into_result() {
             Ok(ok) => assert!(success && ok.success, "{v}"),
@@ -264,7 +283,8 @@ fn like_results_coerce_success_and_count() {
             }
         }
     }
-    let ids: LikeResult = serde_json::from_value(json!({"site_ID": "10", "post_ID": 20})).unwrap();
+    let ids: LikeResult =
+        decode(json!({"site_ID": "10", "post_ID": 20}), Shape::LikeResult).unwrap();
     assert_eq!((ids.site_id, ids.post_id), (10, 20));
 }
 
@@ -302,7 +322,7 @@ fn token_info_reads_ids_as_strings_or_numbers() {
         (json!({"blog_id": "0"}), "", "", None, vec![]),
     ];
     for (v, client, user, blog, scope) in cases {
-        let t: TokenInfo = serde_json::from_value(v.clone()).unwrap();
+        let t: TokenInfo = decode(v.clone(), Shape::TokenInfo).unwrap();
         assert_eq!(t.client_id, client, "{v}");
         assert_eq!(t.user_id, user, "{v}");
         assert_eq!(t.blog_id.as_deref(), blog, "{v}");
@@ -313,7 +333,13 @@ fn token_info_reads_ids_as_strings_or_numbers() {
 #[test]
 fn large_and_negative_numbers_coerce_without_loss_or_panic() {
     let cases = [
-        (json!({"ID": 18446744073709551615u64}), u64::MAX),
+        // Beyond 2^53 - 1 no JS number holds it: 0 on both surfaces (the lenient decoders kept
+        // u64::MAX natively).
+        (json!({"ID": 18446744073709551615u64}), 0),
+        (json!({"ID": 9007199254740991u64}), 9_007_199_254_740_991),
+        (json!({"ID": 9007199254740992u64}), 0),
+        (json!({"ID": "9007199254740991"}), 9_007_199_254_740_991),
+        (json!({"ID": "9007199254740992"}), 0),
         (json!({"ID": -5}), 0),
         (json!({"ID": 1.9}), 1),
         (json!({"ID": -1.5}), 0),
@@ -327,4 +353,28 @@ fn large_and_negative_numbers_coerce_without_loss_or_panic() {
     }
     let map: BTreeMap<String, Value> = BTreeMap::new();
     assert_eq!(me(serde_json::to_value(map).unwrap()), Me::default());
+}
+
+#[test]
+fn ambiguous_values_read_as_the_quirk_rules_settle_them() {
+    // Counts and IDs are plain digits: a sign or a no-break space makes no number.
+    for v in [
+        json!("+5"),
+        json!("\u{a0}5"),
+        json!("5\u{a0}"),
+        json!("5.0"),
+        json!("1e3"),
+    ] {
+        let m = me(json!({"ID": v, "primary_blog": v, "site_count": v}));
+        assert_eq!((m.id, m.primary_blog, m.site_count), (0, None, 0), "{v}");
+    }
+    // Flags: any object is true, and so is a "0" padded with a no-break space.
+    let m = me(json!({"verified": {}, "email_verified": "\u{a0}0"}));
+    assert!(m.verified && m.email_verified);
+    let m = me(json!({"verified": " 0 ", "email_verified": []}));
+    assert!(!m.verified && !m.email_verified);
+    // Text: a negative number is no text; a lone number is no scope list.
+    let m = me(json!({"display_name": -5, "language": 5.0, "token_scope": 5}));
+    assert_eq!((m.display_name.as_str(), m.language.as_str()), ("", "5"));
+    assert!(m.token_scope.is_empty());
 }

@@ -2,8 +2,14 @@ use super::prelude::*;
 
 use serde_json::{json, Value};
 
+use super::normalise_json::decode;
 use crate::core::error::ErrorCode;
 use crate::core::models::{NewPost, Post, PostsPage};
+use crate::core::quirks::Shape;
+
+fn post(v: Value) -> Post {
+    decode(v, Shape::Post).unwrap()
+}
 
 fn real_post() -> Value {
     json!({
@@ -25,7 +31,7 @@ fn real_post() -> Value {
 
 #[test]
 fn posts_read_real_quirks() {
-    let p: Post = serde_json::from_value(real_post()).unwrap();
+    let p = post(real_post());
     assert_eq!((p.id, p.site_id, p.author.id), (8535, 123, 1));
     assert_eq!(p.author.last_name, "Doe");
     assert_eq!(p.parent, None);
@@ -42,7 +48,7 @@ fn posts_read_real_quirks() {
     v["author"] = json!(false);
     v["like_count"] = json!(17);
     v["ID"] = json!("8536");
-    let p: Post = serde_json::from_value(v).unwrap();
+    let p = post(v);
     let parent = p.parent.unwrap();
     assert_eq!(
         (parent.id, parent.post_type.as_str(), parent.title.as_str()),
@@ -55,43 +61,45 @@ fn posts_read_real_quirks() {
 
 #[test]
 fn posts_page_keeps_the_opaque_next_page_handle() {
-    let page: PostsPage = serde_json::from_value(json!({
+    let page: PostsPage = decode(json!({
         "found": 366, "posts": [real_post(), real_post()],
         "meta": {"links": {"counts": "x"}, "next_page": "value=2024-03-01T10%3A00%3A00%2B00%3A00&id=8535"}
-    })).unwrap();
+    }), Shape::PostsPage).unwrap();
     assert_eq!((page.found, page.posts.len()), (366, 2));
+    // Each post of a page gets a post's rules.
+    assert_eq!(page.posts[0], post(real_post()));
     assert_eq!(
         page.meta.next_page.as_deref(),
         Some("value=2024-03-01T10%3A00%3A00%2B00%3A00&id=8535")
     );
-    let last: PostsPage =
-        serde_json::from_value(json!({"found": 0, "posts": [], "meta": []})).unwrap();
+    let last: PostsPage = decode(
+        json!({"found": 0, "posts": [], "meta": []}),
+        Shape::PostsPage,
+    )
+    .unwrap();
     assert_eq!(last.meta.next_page, None);
+    let odd: PostsPage = decode(
+        json!({"found": "2", "posts": [real_post(), false], "meta": {"next_page": ""}}),
+        Shape::PostsPage,
+    )
+    .unwrap();
+    assert_eq!(
+        (odd.found, odd.posts.len(), odd.meta.next_page),
+        (2, 1, None)
+    );
 }
 
 #[test]
-fn new_post_accepts_tags_as_string_or_array_and_serializes_arrays() {
-    let cases = [
-        (
-            json!({"title": "T", "tags": "a, b,,c "}),
-            vec!["a", "b", "c"],
-        ),
-        (
-            json!({"title": "T", "tags": ["a, b", "c"]}),
-            vec!["a, b", "c"],
-        ),
-        (json!({"title": "T", "tags": null}), vec![]),
-        (json!({"title": "T"}), vec![]),
-    ];
-    for (v, want) in cases {
-        let p: NewPost = serde_json::from_value(v.clone()).unwrap();
-        assert_eq!(p.tags, want, "{v}");
-    }
-    let p: NewPost = serde_json::from_value(json!({
-        "title": "Hello", "content": "<p>x</p>", "status": "draft", "categories": "news,rust",
-        "tags": ["one"], "sticky": true, "unknown": 1
-    }))
-    .unwrap();
+fn new_post_serializes_only_what_is_set_and_terms_as_arrays() {
+    let p = NewPost {
+        title: Some("Hello".into()),
+        content: Some("<p>x</p>".into()),
+        status: Some("draft".into()),
+        categories: vec!["news".into(), "rust".into()],
+        tags: vec!["one".into()],
+        sticky: Some(true),
+        ..NewPost::default()
+    };
     assert_eq!(
         serde_json::to_value(&p).unwrap(),
         json!({"title": "Hello", "content": "<p>x</p>", "status": "draft", "sticky": true,
@@ -129,23 +137,54 @@ fn new_post_form_sends_each_term_as_one_list_item() {
 
 #[test]
 fn new_post_needs_a_title_content_or_excerpt() {
+    let text = |s: &str| Some(s.to_string());
     let cases = [
-        (json!({"title": "T"}), true),
-        (json!({"content": "C"}), true),
-        (json!({"excerpt": "E"}), true),
-        (json!({}), false),
         (
-            json!({"title": "", "content": "  ", "status": "publish", "tags": "a"}),
+            NewPost {
+                title: text("T"),
+                ..NewPost::default()
+            },
+            true,
+        ),
+        (
+            NewPost {
+                content: text("C"),
+                ..NewPost::default()
+            },
+            true,
+        ),
+        (
+            NewPost {
+                excerpt: text("E"),
+                ..NewPost::default()
+            },
+            true,
+        ),
+        (NewPost::default(), false),
+        (
+            NewPost {
+                title: text(""),
+                content: text("  "),
+                status: text("publish"),
+                tags: vec!["a".into()],
+                ..NewPost::default()
+            },
             false,
         ),
-        (json!({"title": null, "excerpt": 0}), true),
+        (
+            NewPost {
+                title: None,
+                excerpt: text("0"),
+                ..NewPost::default()
+            },
+            true,
+        ),
     ];
-    for (v, ok) in cases {
-        let p: NewPost = serde_json::from_value(v.clone()).unwrap();
+    for (p, ok) in cases {
         match p.validate() {
-            Ok(()) => assert!(ok, "{v}"),
+            Ok(()) => assert!(ok, "{p:?}"),
             Err(e) => {
-                assert!(!ok, "{v}");
+                assert!(!ok, "{p:?}");
                 assert_eq!(e.code, ErrorCode::InvalidInput);
             }
         }

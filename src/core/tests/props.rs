@@ -1,51 +1,47 @@
-//! Property tests: the parsers, the error mapper and the model decoders never panic.
+//! Property tests: the parsers, the error mapper and the model decoders never panic, and every
+//! value the quirk rules normalise decodes into its model.
 use super::prelude::*;
 
+use std::collections::BTreeMap;
+
 use proptest::prelude::*;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::core::error::{error_from_response, ErrorBody};
+use super::normalise_json::{decode, error_body, js_numbers, normalise};
+use crate::core::error::error_from_response;
 use crate::core::form::parse_form;
-use crate::core::models::{
-    LikeResult, Likes, Me, NewPost, Post, PostsPage, Site, Sites, TokenInfo,
-};
+use crate::core::models::{LikeResult, Likes, Me, NewPost, Post, PostsPage, Sites, TokenInfo};
 use crate::core::pending::PendingStates;
+use crate::core::quirks::{Fix, Shape};
 use crate::core::redirect::{complete_redirect, parse_redirect, scrub_url};
 use crate::core::retry::parse_retry_after;
 use crate::core::token::Token;
 
-/// Keys that the models read, mixed with random ones, so generated objects hit the quirks.
-const KEYS: &[&str] = &[
-    "ID",
-    "site_ID",
-    "post_ID",
-    "token_scope",
-    "token_site_id",
-    "success",
-    "like_count",
-    "parent",
-    "tags",
-    "categories",
-    "sites",
-    "likes",
-    "posts",
-    "meta",
-    "next_page",
-    "logo",
-    "sizes",
-    "options",
-    "post_formats",
-    "capabilities",
-    "icon",
-    "plan",
-    "author",
-    "visible",
-    "preferred_blog",
-    "client_id",
-    "blog_id",
-    "scope",
+/// Whether a value decodes into a shape's model (normalised first).
+type Decodes = fn(Value, Shape) -> bool;
+
+/// Every shape, with its model's decoder.
+const SHAPES: [(Shape, Decodes); 7] = [
+    (Shape::Me, decodes::<Me>),
+    (Shape::Sites, decodes::<Sites>),
+    (Shape::Likes, decodes::<Likes>),
+    (Shape::LikeResult, decodes::<LikeResult>),
+    (Shape::Post, decodes::<Post>),
+    (Shape::TokenInfo, decodes::<TokenInfo>),
+    (Shape::PostsPage, decodes::<PostsPage>),
+];
+
+fn decodes<T: DeserializeOwned>(value: Value, shape: Shape) -> bool {
+    decode::<T>(value, shape).is_ok()
+}
+
+/// Keys of error bodies, mixed with the rules' own and random ones, so generated objects hit
+/// the quirks.
+const ERROR_KEYS: &[&str] = &[
     "error",
     "errors",
+    "0",
     "message",
     "error_description",
     "error_message",
@@ -53,22 +49,50 @@ const KEYS: &[&str] = &[
     "title",
     "content",
     "excerpt",
-    "found",
 ];
 
-fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
+/// Every key a rule names, and the error bodies' keys.
+fn keys() -> Vec<String> {
+    let mut keys: Vec<String> = ERROR_KEYS.iter().map(|k| k.to_string()).collect();
+    for (shape, _) in SHAPES {
+        for (path, _) in shape.rules() {
+            keys.extend(
+                path.split(['.', '|'])
+                    .filter(|k| *k != "*")
+                    .map(String::from),
+            );
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// PHP-ish scalars: the forms WordPress.com mixes up (`"1"`, `0`, `false`, `""`, `[]`…).
+fn leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
         any::<u64>().prop_map(Value::from),
         any::<f64>().prop_map(Value::from),
+        (-3i64..20).prop_map(Value::from),
+        (-3.0f64..20.0).prop_map(Value::from),
         "[0-9]{0,25}".prop_map(Value::from),
+        "[ +-]?[0-9]{1,3}(\\.[0-9])?[ \u{a0}]?".prop_map(Value::from),
+        proptest::sample::select(&["", "0", "1", "true", "false", " 1 ", "global", "a,b c"][..])
+            .prop_map(Value::from),
+        Just(Value::Array(Vec::new())),
+        Just(Value::Object(Map::new())),
         ".{0,12}".prop_map(Value::from),
-    ];
-    leaf.prop_recursive(5, 96, 8, |inner| {
+    ]
+}
+
+/// Any JSON, its object keys mostly the ones the rules name.
+fn json_value() -> impl Strategy<Value = Value> {
+    leaf().prop_recursive(5, 96, 8, |inner| {
         let key = prop_oneof![
-            3 => proptest::sample::select(KEYS).prop_map(String::from),
+            3 => proptest::sample::select(keys()),
             1 => "[a-zA-Z_]{0,8}",
         ];
         prop_oneof![
@@ -77,6 +101,87 @@ fn json_value() -> impl Strategy<Value = Value> {
                 .prop_map(|entries| Value::Object(entries.into_iter().collect::<Map<_, _>>())),
         ]
     })
+}
+
+/// The fields the rules of a shape name, as a tree (`*`: the items of a list or a map).
+#[derive(Default)]
+struct Fields(BTreeMap<String, Fields>);
+
+impl Fields {
+    fn of(shape: Shape) -> Fields {
+        let mut root = Fields::default();
+        for (path, fix) in shape.rules() {
+            root.insert(&path.split('.').collect::<Vec<_>>(), *fix);
+        }
+        root
+    }
+
+    fn insert(&mut self, path: &[&str], fix: Fix) {
+        match path.split_first() {
+            Some((first, rest)) => {
+                for key in first.split('|') {
+                    self.0.entry(key.to_string()).or_default().insert(rest, fix);
+                }
+            }
+            // An object of a shape has that shape's fields.
+            None => {
+                if let Fix::ObjectOf(shape) = fix {
+                    self.0.extend(Fields::of(shape).0);
+                }
+            }
+        }
+    }
+
+    /// A PHP-ish object with these fields: any of them may be missing, a random value or (a
+    /// list or a map) hold a few items, and unknown keys come along.
+    fn object(&self, draws: &mut Draws) -> Value {
+        let mut map = Map::new();
+        for (key, field) in &self.0 {
+            if draws.choice() % 6 != 0 {
+                map.insert(key.clone(), field.value(draws));
+            }
+        }
+        if draws.choice() % 4 == 0 {
+            map.insert("unknown".into(), draws.leaf());
+        }
+        Value::Object(map)
+    }
+
+    fn value(&self, draws: &mut Draws) -> Value {
+        let choice = draws.choice();
+        if self.0.is_empty() || choice % 5 == 0 {
+            return draws.leaf();
+        }
+        let Some(item) = self.0.get("*") else {
+            return self.object(draws);
+        };
+        let items: Vec<Value> = (0..choice % 4).map(|_| item.value(draws)).collect();
+        if choice % 3 == 0 {
+            let entries = items.into_iter().enumerate();
+            Value::Object(entries.map(|(i, v)| (format!("k{i}"), v)).collect())
+        } else {
+            Value::Array(items)
+        }
+    }
+}
+
+/// Random values and choices, drawn in turn (and again from the start when used up).
+struct Draws<'a> {
+    leaves: &'a [Value],
+    choices: &'a [u8],
+    next: (usize, usize),
+}
+
+impl Draws<'_> {
+    fn leaf(&mut self) -> Value {
+        self.next.0 += 1;
+        self.leaves[self.next.0 % self.leaves.len()].clone()
+    }
+
+    fn choice(&mut self) -> u8 {
+        self.next.1 += 1;
+        self.choices[self.next.1 % self.choices.len()]
+    }
 }
 
 /// Form-like strings built from OAuth keys, encoded bytes and separators.
@@ -157,28 +262,75 @@ proptest! {
     #[test]
     fn error_mapping_never_panics(status in any::<u16>(), body in ".{0,64}", v in json_value()) {
         let text = v.to_string();
-        let decoded = serde_json::from_value::<ErrorBody>(v).ok();
-        let err = error_from_response(status, &text, decoded);
+        let err = error_from_response(status, &text, error_body(&v));
         prop_assert_eq!(err.status, Some(status));
         prop_assert!(!err.message.is_empty());
-        let err = error_from_response(status, &body, serde_json::from_str::<ErrorBody>(&body).ok());
+        let parsed = serde_json::from_str::<Value>(&body).ok();
+        let err = error_from_response(status, &body, parsed.as_ref().and_then(error_body));
         prop_assert_eq!(err.status, Some(status));
     }
 
     #[test]
     fn model_decoders_never_panic(v in json_value()) {
-        let _ = serde_json::from_value::<Me>(v.clone());
-        let _ = serde_json::from_value::<Sites>(v.clone());
-        let _ = serde_json::from_value::<Site>(v.clone());
-        let _ = serde_json::from_value::<Likes>(v.clone());
-        let _ = serde_json::from_value::<LikeResult>(v.clone());
-        let _ = serde_json::from_value::<Post>(v.clone());
-        let _ = serde_json::from_value::<PostsPage>(v.clone());
-        let _ = serde_json::from_value::<TokenInfo>(v.clone());
-        if let Ok(p) = serde_json::from_value::<NewPost>(v) {
-            let _ = p.validate();
-            let _ = p.to_form();
+        for (shape, decodes) in SHAPES {
+            let decoded = decodes(v.clone(), shape);
+            // A 2xx body that is not an object is `bad_response` before any rule runs; an
+            // object always decodes once normalised.
+            if v.is_object() {
+                prop_assert!(decoded, "{:?} does not decode {}", shape, v);
+            }
         }
+    }
+
+    #[test]
+    fn every_normalised_value_decodes_into_its_model(
+        leaves in prop::collection::vec(json_value(), 1..24),
+        choices in prop::collection::vec(any::<u8>(), 1..96),
+    ) {
+        for (shape, decodes) in SHAPES {
+            let mut draws = Draws { leaves: &leaves, choices: &choices, next: (0, 0) };
+            let value = Fields::of(shape).object(&mut draws);
+            prop_assert!(decodes(value.clone(), shape), "{:?} does not decode {}", shape, value);
+        }
+    }
+
+    #[test]
+    fn normalising_a_normal_form_changes_nothing(v in json_value()) {
+        for (shape, _) in SHAPES {
+            let mut once = js_numbers(v.clone());
+            normalise(&mut once, shape);
+            let mut twice = once.clone();
+            normalise(&mut twice, shape);
+            prop_assert_eq!(&twice, &once, "{:?}", shape);
+        }
+    }
+
+    #[test]
+    fn new_posts_validate_and_encode_without_panicking(
+        texts in prop::collection::vec(proptest::option::of(".{0,12}"), 8),
+        sticky in proptest::option::of(any::<bool>()),
+        tags in prop::collection::vec(".{0,8}", 0..4),
+        categories in prop::collection::vec(".{0,8}", 0..4),
+    ) {
+        let text = |i: usize| texts[i].clone();
+        let post = NewPost {
+            title: text(0),
+            content: text(1),
+            excerpt: text(2),
+            status: text(3),
+            date: text(4),
+            slug: text(5),
+            format: text(6),
+            password: text(7),
+            sticky,
+            tags,
+            categories,
+        };
+        let has_text = [&post.title, &post.content, &post.excerpt]
+            .iter()
+            .any(|t| t.as_deref().is_some_and(|t| !t.trim_ascii().is_empty()));
+        prop_assert_eq!(post.validate().is_ok(), has_text);
+        let _ = post.to_form();
     }
 
     #[test]

@@ -1,9 +1,7 @@
 use super::prelude::*;
 
 use crate::core::authorize::base64url;
-use crate::core::text::{
-    cut, has, join, parse_digits, pieces, split_commas, split_list, trim_slashes,
-};
+use crate::core::text::{cut, has, join, parse_digits, pieces, split_list, trim_slashes};
 
 #[test]
 fn cut_splits_at_the_first_separator() {
@@ -38,7 +36,6 @@ fn lists_split_and_join() {
         ["posts", "media", "sites"]
     );
     assert!(split_list("").is_empty());
-    assert_eq!(split_commas(" a , b,,c "), ["a", "b", "c"]);
     assert_eq!(join(&[String::from("a"), String::from("b")], ' '), "a b");
     assert_eq!(join(&[], ','), "");
 }
