@@ -5,7 +5,6 @@
 
 use alloc::{string::String, string::ToString, vec, vec::Vec};
 
-use super::models::TokenInfo;
 use super::text::{cat, has, push_u64};
 
 /// What went wrong, as a stable snake_case code (see [`ErrorCode::as_str`]).
@@ -313,11 +312,6 @@ pub fn token_info_error(status: u16, body_text: &str, body: Option<ErrorBody>) -
         err.code = ErrorCode::TokenClientMismatch;
     }
     err
-}
-
-/// Refuses token-info that names another application than `client_id`.
-pub fn check_token_info(info: &TokenInfo, client_id: &str) -> Result<(), Error> {
-    check_token_client(&info.client_id, client_id)
 }
 
 /// Refuses a token that token-info says was issued to `issued_to`, not to `client_id`.

@@ -26,7 +26,7 @@ mod tests;
 pub use authorize::{build_authorize_url, AuthorizeRequest};
 pub use endpoint::{build_token_info_url, site_segment, Method};
 pub use error::{
-    check_token_info, error_from_response, token_info_error, Error, ErrorBody, ErrorCode,
+    check_token_client, error_from_response, token_info_error, Error, ErrorBody, ErrorCode,
 };
 pub use path::{build_api_call, namespace_option, ApiCall};
 pub use pending::PendingStates;

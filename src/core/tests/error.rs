@@ -1,7 +1,7 @@
 use super::prelude::*;
 
 use crate::core::error::{
-    check_token_info, error_from_response, token_info_error, Error, ErrorBody, ErrorCode,
+    check_token_client, error_from_response, token_info_error, Error, ErrorBody, ErrorCode,
 };
 use crate::core::models::TokenInfo;
 
@@ -327,9 +327,9 @@ fn token_info_of_another_client_is_refused() {
         Shape::TokenInfo,
     )
     .unwrap();
-    assert_eq!(check_token_info(&info, "11"), Ok(()));
+    assert_eq!(check_token_client(&info.client_id, "11"), Ok(()));
     for other in ["12", "", "011", "11 "] {
-        let err = check_token_info(&info, other).unwrap_err();
+        let err = check_token_client(&info.client_id, other).unwrap_err();
         assert_eq!(err.code, ErrorCode::TokenClientMismatch, "client {other:?}");
     }
 }
