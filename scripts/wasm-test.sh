@@ -96,6 +96,6 @@ for browser in $browsers; do
   curl -sf -X POST "$WPCOM_EMULATOR_URL/_emulator/reset" >/dev/null
   curl -sf -X POST "$WPCOM_EMULATOR_NO_CORS_URL/_emulator/reset" >/dev/null
   curl -sf -X POST "$WPCOM_EMULATOR_EXPOSING_URL/_emulator/reset" >/dev/null
-  "${driver[@]}" cargo test -p wpcom-wasm --target wasm32-unknown-unknown --no-fail-fast --test 'web_*' || status=1
+  "${driver[@]}" cargo test -p wpcom-wasm --target wasm32-unknown-unknown --no-fail-fast --lib --test 'web_*' || status=1
 done
 exit $status

@@ -175,7 +175,7 @@ impl Client {
     ///
     /// `done` gets the outcome, exactly once (synchronously when the call is refused before
     /// anything is sent). This is the JS surface's path: callbacks on JS promises, no Rust
-    /// futures (see [`super::env::on_settled`]); Rust code awaits [`Client::run`].
+    /// futures (see `browser::env::on_settled`); Rust code awaits [`Client::run`].
     pub fn start(&self, operation: Operation, done: Done) {
         match self.prepare(&operation) {
             Ok(call) => {

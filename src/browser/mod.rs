@@ -4,15 +4,21 @@
 
 pub mod auth;
 pub mod client;
-pub mod env;
+pub(crate) mod env;
 #[cfg(feature = "rust-api")]
 mod fetch;
-pub mod normalise;
+pub(crate) mod normalise;
 pub mod session;
 pub mod storage;
-pub mod transport;
+pub(crate) mod transport;
 #[cfg(feature = "rust-api")]
 pub mod typed;
+
+/// What an operation of the client hands its outcome to, exactly once: a call's JSON (`Done`,
+/// the default) or another value (`Done<Option<Token>>`…). The one callback type of the browser
+/// layer and the JS exports.
+pub type Done<T = wasm_bindgen::JsValue> =
+    alloc::boxed::Box<dyn FnOnce(Result<T, crate::core::Error>)>;
 
 pub use auth::{Auth, AuthConfig};
 pub use client::{Client, ClientConfig, RequestOptions};

@@ -10,7 +10,6 @@ use super::env;
 use crate::core::retry::{is_retryable, next_delay, parse_retry_after, RetryPolicy};
 use crate::core::text::cat;
 use crate::core::{Error, ErrorBody, ErrorCode, Method};
-use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::string::String;
 use core::cell::Cell;
@@ -45,10 +44,7 @@ pub struct Call {
     pub map_error: ErrorMapper,
 }
 
-/// What an operation of the client hands its outcome to, exactly once: a call's JSON
-/// (`Done`, the default) or another value (`Done<Option<Token>>`…). The one callback type of
-/// the browser layer and the JS exports.
-pub type Done<T = JsValue> = Box<dyn FnOnce(Result<T, Error>)>;
+pub use super::Done;
 
 /// Sends `call`, retrying reads as [`RetryPolicy`] allows; `done` gets the parsed JSON body or
 /// the error, exactly once.

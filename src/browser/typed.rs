@@ -1,10 +1,10 @@
 //! The typed Rust API of [`Client`]: HTTP through gloo-net (`browser::fetch`); each helper
-//! normalises the same JSON as the JS surface with the same rules ([`super::normalise`]), then
+//! normalises the same JSON as the JS surface with the same rules (`browser::normalise`), then
 //! decodes it strictly into the core's models with serde-wasm-bindgen (feature `rust-api`, on
 //! by default).
 //!
 //! The npm package is built without it: its JavaScript surface returns the JSON normalised in
-//! place by [`super::normalise`], and serde is the largest thing a wasm can carry.
+//! place by `browser::normalise`, and serde is the largest thing a wasm can carry.
 
 use super::client::{bad_shape, Client, Operation, RequestOptions, RouteCall};
 use super::fetch;

@@ -1,15 +1,13 @@
-//! The JS path's decoding: the quirk rules applied in place to parsed JSON, on the wire forms
-//! WordPress.com sends (fixtures from the contract, not from the emulator).
-#![cfg(test)]
-#![cfg(target_arch = "wasm32")]
+//! The JS path's decoding, in a real browser: the quirk rules applied in place to parsed JSON,
+//! on the wire forms WordPress.com sends (fixtures from the contract, not from the emulator).
 
-mod browser;
-
-use browser::get;
+use super::normalise;
+use crate::browser::env::get;
+use crate::core::quirks::Shape;
+use std::string::{String, ToString};
+use std::vec;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use wpcom_wasm::browser::normalise::normalise;
-use wpcom_wasm::core::quirks::Shape;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -229,8 +227,8 @@ fn every_field_of_a_model_gets_its_normal_form() {
 
 #[wasm_bindgen_test]
 fn the_typed_api_decodes_what_the_rules_normalise() {
-    use wpcom_wasm::browser::typed::decode;
-    use wpcom_wasm::core::models::{LogoSize, Me, PostsPage, Sites, TokenInfo};
+    use crate::browser::typed::decode;
+    use crate::core::models::{LogoSize, Me, PostsPage, Sites, TokenInfo};
 
     let me: Me = decode(normalised(r#"{"ID":"42","display_name":null,"email":false,"language":12,"verified":"1","token_site_id":"0","token_scope":"posts media"}"#, Shape::Me))
     .unwrap();

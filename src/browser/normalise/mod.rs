@@ -108,3 +108,8 @@ fn fixed(field: &JsValue, fix: Fix) -> Option<JsValue> {
         Out::EmptyObject => js_sys::Object::new().into(),
     })
 }
+
+// In the browser (scripts/wasm-test.sh runs the library's tests too).
+#[cfg(test)]
+#[cfg(all(target_arch = "wasm32", feature = "rust-api"))]
+mod tests;
