@@ -1,116 +1,203 @@
 // `npm run build`: the publishable npm package in pkg/ (bundler build at the root, `web` build
-// in pkg/web/), the release .wasm through `wasm-opt -Os`, and the gzip size a page loads.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+// in pkg/web/) and the gzip size a page loads. The steps:
+//   1. cargo build the release .wasm with the `npm` feature;
+//   2. wasm-bindgen, once per target (`bundler`, `web`);
+//   3. wasm-opt (binaryen from npm) on each .wasm; the `web` one also gets short import/export
+//      names, and prints which name became which;
+//   4. esbuild bundles the `web` build's JS: pkg/web/index.js is the whole `wpcom-wasm/web`
+//      entry in one minified file (src/js/web-entry.js, the glue, its snippets), and
+//      pkg/web/wpcom_wasm.js the glue alone (for a service worker, without the entry's checks);
+//   5. package.json, and pkg/size.json: what a page that imports `wpcom-wasm/web` loads.
+//
+// `--without TRICK[,TRICK…]` turns size tricks off and `--out DIR` writes elsewhere than pkg/:
+// `npm run size` (scripts/size-tricks.mjs) uses them to measure what each trick pays.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inlineSnippets, minifyJs, minifyNames } from './shrink.mjs';
+import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = join(root, 'pkg');
-const wasmIn = join(root, 'target/wasm32-unknown-unknown/release/wpcom_wasm.wasm');
-const cargoToml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
-const version = /^version = "([^"]+)"/m.exec(cargoToml)[1];
 
-function run(cmd, args) {
-  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-}
-function have(cmd) {
-  return spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
-}
+/** The size tricks of the shipped build: name → what it is (and what `--without` builds instead). */
+export const TRICKS = {
+  'npm-feature': 'the `npm` feature: `no_std`, panics trap, lol_alloc (without: `std`, its panic messages and allocator)',
+  'opt-level-z': 'Cargo `opt-level = "z"` (without: the release default, 3)',
+  'codegen-units-1': 'Cargo `codegen-units = 1` (without: 16)',
+  'wasm-opt': 'wasm-opt `-Oz` after wasm-bindgen (without: no optimisation pass)',
+  'inline-limit': 'wasm-opt `--one-caller-inline-max-function-size=20` (without: no limit)',
+  'minify-names': 'short import and export names in the `web` build: binaryen renames them, esbuild the glue\'s properties to match (without: wasm-bindgen\'s hashed names)',
+  'minify-js': 'esbuild minifies `web/index.js` and `web/wpcom_wasm.js` (without: bundled, not minified)',
+};
 
-// `npm`: no std (a panic handler that traps, a small allocator) and no typed Rust API, whose
-// serde-wasm-bindgen decoding the JS surface does not use (see Cargo.toml's features).
-run('cargo', ['build', '-p', 'wpcom-wasm', '--release', '--target', 'wasm32-unknown-unknown',
-  '--no-default-features', '--features', 'npm']);
+// Cargo settings of a trick turned off, as Cargo's environment overrides of Cargo.toml.
+const CARGO_WITHOUT = {
+  'opt-level-z': { CARGO_PROFILE_RELEASE_OPT_LEVEL: '3' },
+  'codegen-units-1': { CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '16' },
+};
 
 // Rust's wasm32 target emits these post-MVP features by default; wasm-opt must be told. Not
 // `--all-features`: binaryen then writes compact imports that Chromium refuses.
-const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
-// binaryen from npm (v132+) runs after wasm-bindgen, on the final module. Debian's binaryen 108
-// must not: it rewrites wasm-bindgen's output with `__wbindgen_externrefs` exporting the funcref
-// table, and init() then fails ("WebAssembly.Table.set(): Argument 1 is invalid for table"), so
-// when only that one is installed it runs before wasm-bindgen (a little less effective).
-const npmWasmOpt = join(root, 'node_modules/.bin/wasm-opt');
-const postBindgen = existsSync(npmWasmOpt);
-let wasmForBindgen = wasmIn;
-if (!postBindgen && have('wasm-opt')) {
-  console.warn('[build] node_modules/.bin/wasm-opt missing (npm install): using the system wasm-opt before wasm-bindgen');
-  wasmForBindgen = wasmIn.replace(/\.wasm$/, '.opt.wasm');
-  run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', ...features, wasmIn, '-o', wasmForBindgen]);
-} else if (!postBindgen) {
-  console.warn('[build] wasm-opt not found (npm install): the .wasm is not optimised');
-}
-rmSync(pkg, { recursive: true, force: true });
-// `encodeInto` exists in every engine the package supports: no fallback glue for its absence.
-const bindgen = ['--remove-name-section', '--remove-producers-section', '--encode-into', 'always'];
-run('wasm-bindgen', ['--target', 'bundler', ...bindgen, '--out-dir', pkg, '--out-name', 'wpcom_wasm', wasmForBindgen]);
-run('wasm-bindgen', ['--target', 'web', ...bindgen, '--out-dir', join(pkg, 'web'), '--out-name', 'wpcom_wasm', wasmForBindgen]);
-const webDir = join(pkg, 'web');
-if (postBindgen) {
-  // Not inlining single-caller functions above 20 instructions, and `-Os` rather than `-Oz`:
-  // measured smaller after gzip (the budget's unit), although larger raw. The
-  // `target_features` section is for tools; engines ignore it.
-  const passes = ['-Os', '--one-caller-inline-max-function-size=20', '--strip-debug', '--strip-producers',
-    '--strip-target-features', ...features];
-  run(npmWasmOpt, [...passes, join(pkg, 'wpcom_wasm_bg.wasm'), '-o', join(pkg, 'wpcom_wasm_bg.wasm')]);
-  // The `web` build: also short import/export names, renamed in its glue to match.
-  minifyNames(npmWasmOpt, passes, join(webDir, 'wpcom_wasm_bg.wasm'),
-    [join(webDir, 'wpcom_wasm.js'), join(webDir, 'wpcom_wasm_bg.wasm.d.ts')]);
-}
-// The `web` build's glue is what a page without a bundler loads as is: its JS snippets inlined
-// (each would be one more request before init()), then minified (bundlers minify the `bundler`
-// build's glue themselves, so that one stays readable).
-inlineSnippets(join(webDir, 'wpcom_wasm.js'));
-await minifyJs(join(webDir, 'wpcom_wasm.js'));
-// `wpcom-wasm/web` is a small hand-written module over the glue (src/js/web-entry.js): its
-// init() names the URL and what it answered when the .wasm comes back as HTML or an error.
-copyFileSync(join(root, 'src/js/web-entry.js'), join(webDir, 'index.js'));
-await minifyJs(join(webDir, 'index.js'));
 
-// Everything but the generated files: .gitignore from wasm-bindgen, its own package.json.
-for (const dir of [pkg, join(pkg, 'web')]) {
-  for (const f of ['.gitignore', 'package.json']) rmSync(join(dir, f), { force: true });
+// The first line of wasm-bindgen's glue: where TypeScript and Deno find its declarations.
+const TYPES_POINTER = '/* @ts-self-types="./wpcom_wasm.d.ts" */';
+
+/** Runs a command in the repository; returns its output when `capture` (else it is shown). */
+function run(cmd, args, { capture = false, env } = {}) {
+  return execFileSync(cmd, args, { cwd: root, env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'], encoding: 'utf8', maxBuffer: 16 << 20 });
 }
 
-const files = (dir) => readdirSync(dir, { recursive: true }).map(String)
-  .filter((f) => statSync(join(dir, f)).isFile());
+/** Builds the package into `out` with the tricks in `without` turned off. */
+export async function build({ out = join(root, 'pkg'), without = new Set() } = {}) {
+  const on = (trick) => !without.has(trick);
+  // Only the npm packages in package-lock.json: binaryen at a known version (Debian's binaryen
+  // 108 corrupts wasm-bindgen's externref table) and esbuild.
+  const wasmOpt = join(root, 'node_modules/.bin/wasm-opt');
+  let esbuild;
+  try {
+    if (!existsSync(wasmOpt)) throw new Error(`${wasmOpt} not found`);
+    esbuild = await import('esbuild');
+  } catch (e) {
+    throw new Error(`the build needs the npm packages binaryen and esbuild: run \`npm ci\` (or \`npm run setup\`) first (${e.message})`);
+  }
 
-const manifest = {
-  name: 'wpcom-wasm',
-  version,
-  description: 'WordPress.com implicit OAuth2 and REST API client for the browser, in Rust compiled to WebAssembly',
-  license: 'MIT OR Apache-2.0',
-  keywords: ['wordpress', 'wordpress.com', 'oauth2', 'wasm', 'rest-api'],
-  type: 'module',
-  module: './wpcom_wasm.js',
-  main: './wpcom_wasm.js',
-  types: './wpcom_wasm.d.ts',
-  exports: {
-    '.': { types: './wpcom_wasm.d.ts', default: './wpcom_wasm.js' },
-    './web': { types: './web/wpcom_wasm.d.ts', default: './web/index.js' },
-    './web/wpcom_wasm.js': { types: './web/wpcom_wasm.d.ts', default: './web/wpcom_wasm.js' },
-    './web/wpcom_wasm_bg.wasm': './web/wpcom_wasm_bg.wasm',
-    './wpcom_wasm_bg.wasm': './wpcom_wasm_bg.wasm',
-    './package.json': './package.json',
-  },
-  files: files(pkg).filter((f) => !f.endsWith('package.json')).concat(['README.md']),
-  sideEffects: ['./wpcom_wasm.js', './snippets/*'],
-};
-if (existsSync(join(root, 'README.md'))) copyFileSync(join(root, 'README.md'), join(pkg, 'README.md'));
-writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  // `npm`: no std (a panic handler that traps, a small allocator) and no typed Rust API, whose
+  // serde-wasm-bindgen decoding the JS surface does not use (see Cargo.toml's features).
+  const cargoOff = Object.keys(CARGO_WITHOUT).concat('npm-feature').filter((t) => !on(t));
+  const targetDir = cargoOff.length ? join(root, 'target/size-tricks', `cargo-without-${cargoOff.join('-')}`) : join(root, 'target');
+  run('cargo', ['build', '-p', 'wpcom-wasm', '--release', '--target', 'wasm32-unknown-unknown', '--target-dir', targetDir,
+    '--no-default-features', '--features', on('npm-feature') ? 'npm' : 'std'],
+  { env: { ...process.env, ...Object.assign({}, ...cargoOff.map((t) => CARGO_WITHOUT[t])) } });
+  const wasmIn = join(targetDir, 'wasm32-unknown-unknown/release/wpcom_wasm.wasm');
 
-// What a page without a bundler loads: the web build's entry, JS glue and .wasm.
-const loaded = files(webDir).filter((f) => f.endsWith('.js') || f.endsWith('.wasm'));
-let total = 0;
-const rows = loaded.map((f) => {
-  const bytes = readFileSync(join(webDir, f));
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  total += gz;
-  return { file: `web/${f}`, bytes: bytes.length, gzip: gz };
-});
-writeFileSync(join(pkg, 'size.json'), JSON.stringify({ files: rows, gzipTotal: total }, null, 2) + '\n');
-for (const r of rows) console.log(`[build] ${r.file.padEnd(36)} ${String(r.bytes).padStart(8)} B  ${String(r.gzip).padStart(7)} B gzip`);
-console.log(`[build] gzip total (.wasm + JS): ${total} bytes (limits: tests/node/size.test.mjs)`);
+  rmSync(out, { recursive: true, force: true });
+  const webDir = join(out, 'web');
+  run('wasm-bindgen', ['--target', 'bundler', '--out-dir', out, '--out-name', 'wpcom_wasm', wasmIn]);
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', webDir, '--out-name', 'wpcom_wasm', wasmIn]);
+
+  // Not inlining single-caller functions above 20 instructions: measured smaller after gzip
+  // (the budget's unit), although larger raw.
+  const passes = [...(on('wasm-opt') ? ['-Oz', ...(on('inline-limit') ? ['--one-caller-inline-max-function-size=20'] : [])] : []), ...FEATURES];
+  run(wasmOpt, [...passes, join(out, 'wpcom_wasm_bg.wasm'), '-o', join(out, 'wpcom_wasm_bg.wasm')]);
+  const webWasm = join(webDir, 'wpcom_wasm_bg.wasm');
+  const renames = on('minify-names') ? minifyWasmNames(wasmOpt, passes, webWasm) : null;
+  if (!renames) run(wasmOpt, [...passes, webWasm, '-o', webWasm]);
+
+  // The `web` build is what a page without a bundler loads as is: one file to fetch before the
+  // .wasm (wasm-bindgen writes `module = …` JS as separate snippet files), minified (bundlers
+  // minify the `bundler` build's glue themselves, so that one stays as generated).
+  const bundle = async (options, outfile) => {
+    const result = await esbuild.build({
+      ...options,
+      bundle: true,
+      format: 'esm',
+      minify: on('minify-js'),
+      legalComments: 'none',
+      banner: { js: TYPES_POINTER },
+      write: false,
+      metafile: true,
+      outfile,
+      ...(renames && { mangleProps: renames.pattern, mangleQuoted: true, mangleCache: renames.cache }),
+    });
+    const { imports } = Object.values(result.metafile.outputs)[0];
+    if (imports.length) throw new Error(`${outfile} still imports ${imports.map((i) => i.path)}`);
+    writeFileSync(outfile, result.outputFiles[0].contents);
+  };
+  const glue = join(webDir, 'wpcom_wasm.js');
+  const entry = join(root, 'src/js/web-entry.js');
+  await bundle({ stdin: { contents: readFileSync(entry, 'utf8'), resolveDir: webDir, sourcefile: entry } }, join(webDir, 'index.js'));
+  await bundle({ entryPoints: [glue], allowOverwrite: true }, glue);
+  // Inlined above; and the .wasm's declarations are for importing it as a module, which the
+  // `web` build never does (and name the exports before minification).
+  rmSync(join(webDir, 'snippets'), { recursive: true, force: true });
+  rmSync(join(webDir, 'wpcom_wasm_bg.wasm.d.ts'), { force: true });
+
+  // Everything but the generated files: .gitignore from wasm-bindgen, its own package.json.
+  for (const dir of [out, webDir]) {
+    for (const f of ['.gitignore', 'package.json']) rmSync(join(dir, f), { force: true });
+  }
+  writeManifest(out);
+  return writeSize(out);
+}
+
+/**
+ * Runs wasm-opt with binaryen's `--minify-imports-and-exports-and-modules` on `file`: the
+ * import module, import and export names of wasm-bindgen (with 16-hex-digit hashes that gzip
+ * cannot compress) become one or two letters. Returns what esbuild needs to rename the glue's
+ * properties to match: the old names as a pattern, and old → new as a `mangleCache`.
+ */
+function minifyWasmNames(wasmOpt, passes, file) {
+  const modulesOf = (bytes) => new Set(WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map((i) => i.module));
+  const [oldModule, ...more] = modulesOf(readFileSync(file));
+  // The pass prints its mapping of imports and exports as JSON, but not of the module name.
+  // The old names are wasm-bindgen's (`__wbg_…_<hash>`, `client_me`, `memory`…): no other
+  // property of the bundle is named like one, so esbuild renames only the glue's uses of them.
+  const mapping = JSON.parse(run(wasmOpt, [...passes, '--minify-imports-and-exports-and-modules', file, '-o', file], { capture: true }));
+  const [newModule, ...moreNew] = modulesOf(readFileSync(file));
+  if (more.length || moreNew.length) throw new Error(`expected one import module, got ${[oldModule, ...more]}`);
+  const cache = Object.fromEntries([[oldModule, newModule], ...mapping.imports.map(([, from, to]) => [from, to]), ...mapping.exports]);
+  const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { pattern: new RegExp(`^(${Object.keys(cache).map(escape).join('|')})$`), cache };
+}
+
+function writeManifest(out) {
+  const version = /^version = "([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
+  const manifest = {
+    name: 'wpcom-wasm',
+    version,
+    description: 'WordPress.com implicit OAuth2 and REST API client for the browser, in Rust compiled to WebAssembly',
+    license: 'MIT OR Apache-2.0',
+    keywords: ['wordpress', 'wordpress.com', 'oauth2', 'wasm', 'rest-api'],
+    type: 'module',
+    module: './wpcom_wasm.js',
+    main: './wpcom_wasm.js',
+    types: './wpcom_wasm.d.ts',
+    exports: {
+      '.': { types: './wpcom_wasm.d.ts', default: './wpcom_wasm.js' },
+      './web': { types: './web/wpcom_wasm.d.ts', default: './web/index.js' },
+      './web/wpcom_wasm.js': { types: './web/wpcom_wasm.d.ts', default: './web/wpcom_wasm.js' },
+      './web/wpcom_wasm_bg.wasm': './web/wpcom_wasm_bg.wasm',
+      './wpcom_wasm_bg.wasm': './wpcom_wasm_bg.wasm',
+      './package.json': './package.json',
+    },
+    files: files(out).filter((f) => !f.endsWith('package.json')).concat(['README.md']),
+    sideEffects: ['./wpcom_wasm.js', './snippets/*'],
+  };
+  copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
+  writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+}
+
+/** Writes size.json: gzip -9 of what a page that imports `wpcom-wasm/web` loads. */
+function writeSize(out) {
+  const rows = ['web/index.js', 'web/wpcom_wasm_bg.wasm'].map((file) => {
+    const bytes = readFileSync(join(out, file));
+    return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  const size = { files: rows, gzipTotal: rows.reduce((n, r) => n + r.gzip, 0) };
+  writeFileSync(join(out, 'size.json'), JSON.stringify(size, null, 2) + '\n');
+  return size;
+}
+
+function files(dir) {
+  return readdirSync(dir, { recursive: true }).map(String).filter((f) => statSync(join(dir, f)).isFile());
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    const { values } = parseArgs({ options: { out: { type: 'string' }, without: { type: 'string', multiple: true, default: [] } } });
+    const without = new Set(values.without.flatMap((w) => w.split(',')).filter(Boolean));
+    for (const trick of without) {
+      if (!(trick in TRICKS)) throw new Error(`--without ${trick}: no such trick (${Object.keys(TRICKS).join(', ')})`);
+    }
+    const size = await build({ out: values.out ? resolve(values.out) : undefined, without });
+    for (const r of size.files) console.log(`[build] ${r.file.padEnd(28)} ${String(r.bytes).padStart(8)} B  ${String(r.gzip).padStart(7)} B gzip`);
+    console.log(`[build] gzip total (.wasm + JS): ${size.gzipTotal} bytes (limits: tests/node/size.test.mjs)`);
+  } catch (e) {
+    // A failed command has shown its own output: the first line says which one it was.
+    console.error(`[build] ${e.message.split('\n')[0]}`);
+    process.exit(1);
+  }
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the project needs that is missing, from the project's own files:
 # the wasm32 target, wasm-bindgen-cli at the exact version in Cargo.lock, geckodriver,
-# Debian's chromium / chromium-driver / firefox-esr / binaryen (when root), and npm packages.
+# Debian's chromium / chromium-driver / firefox-esr (when root), and npm packages (binaryen's
+# wasm-opt and esbuild, which the build needs, come from npm).
 # Safe to run again: every step checks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,12 +38,11 @@ if [ "$have" != "$wb_version" ]; then
     || cargo install --force wasm-bindgen-cli --version "$wb_version"
 fi
 
-# System packages: browsers, drivers and wasm-opt.
+# System packages: browsers and drivers.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox >/dev/null || command -v firefox-esr >/dev/null || missing+=(firefox-esr)
-command -v wasm-opt >/dev/null || missing+=(binaryen)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "apt-get install ${missing[*]}"
@@ -50,7 +50,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
     log "missing system packages: ${missing[*]} (install them with your package manager;"
-    log "without them the browser tests are skipped and wasm-opt is not run)"
+    log "without them the browser tests are skipped)"
   fi
 fi
 if ! command -v geckodriver >/dev/null && { command -v firefox >/dev/null || command -v firefox-esr >/dev/null; }; then

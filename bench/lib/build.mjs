@@ -1,7 +1,7 @@
 // The builds a bench run needs and the size figures: our package through the lead's
 // `npm run build`, the official stack through webpack 5 production, the emulator in release.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
@@ -27,23 +27,18 @@ export function emulatorBinary(root) {
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
-/** gzip -9 bytes of what a page loads of ours: the web build's .js glue (+ snippets) and .wasm. */
+/** gzip -9 bytes of what a page loads of ours: the files pkg/size.json counts (the
+ * `wpcom-wasm/web` entry, which bundles the glue, and the .wasm). */
 export function oursSize(root) {
-  const dir = join(root, 'pkg/web');
-  if (!existsSync(dir)) throw new Error('pkg/web is missing: run without --no-build (npm run build)');
-  const files = readdirSync(dir, { recursive: true }).map(String)
-    .filter((f) => (f.endsWith('.js') || f.endsWith('.wasm')) && statSync(join(dir, f)).isFile())
-    .sort()
-    .map((f) => {
-      const b = readFileSync(join(dir, f));
-      return { file: `pkg/web/${f}`, bytes: b.length, gzip: gz(b) };
-    });
+  const sizeFile = join(root, 'pkg/size.json');
+  if (!existsSync(sizeFile)) throw new Error('pkg/size.json is missing: run without --no-build (npm run build)');
+  const size = JSON.parse(readFileSync(sizeFile, 'utf8'));
+  const files = size.files.map(({ file }) => {
+    const b = readFileSync(join(root, 'pkg', file));
+    return { file: `pkg/${file}`, bytes: b.length, gzip: gz(b) };
+  });
   const gzip = files.reduce((a, f) => a + f.gzip, 0);
-  let sizeJson = null;
-  try {
-    sizeJson = JSON.parse(readFileSync(join(root, 'pkg/size.json'), 'utf8')).gzipTotal ?? null;
-  } catch { /* an older build without size.json: the recomputed figure stands alone */ }
-  return { files, gzip, bytes: files.reduce((a, f) => a + f.bytes, 0), sizeJsonGzip: sizeJson };
+  return { files, gzip, bytes: files.reduce((a, f) => a + f.bytes, 0), sizeJsonGzip: size.gzipTotal };
 }
 
 /** gzip -9 bytes of the official bundle as a page loads it (the LICENSE.txt side file is not). */

@@ -75,7 +75,7 @@ test('init() names the URL and the Content-Type of a 2xx answer that does not co
 test('init() loads the .wasm from a URL that serves it, and the exports work', async () => {
   const { default: init, parseRedirect, Client } = await entry();
   const output = await init({ module_or_path: `${server.url}/wpcom_wasm_bg.wasm` });
-  // The export names are minified (scripts/shrink.mjs): look for the memory among them.
+  // The export names are minified (scripts/build.mjs): look for the memory among them.
   assert.ok(Object.values(output).some((v) => v instanceof WebAssembly.Memory));
   assert.equal(await init(), output, 'a second init() returns the first one');
   assert.equal(parseRedirect('http://127.0.0.1/#access_token=abc&token_type=bearer&state=s').accessToken, 'abc');
