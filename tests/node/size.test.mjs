@@ -2,7 +2,7 @@
 // .wasm), gzip -9. Bytes are deterministic for a given toolchain, so this can fail a build;
 // timings never do.
 //
-// The issues set a target of 25,000 bytes. It is not reached (40.6 KB at the time of writing:
+// The issues set a target of 25,000 bytes. It is not reached (43.5 KB at the time of writing:
 // 7.8 KB is the fixed cost of three wasm-bindgen classes, the rest is the client's own logic —
 // see "Size" in the README, and `npm run size` for what each size trick of the build pays).
 // This test holds the line where we are, so the size cannot creep up unnoticed; lower CEILING
@@ -22,12 +22,16 @@
 // - 40,600 kept (issue "One rule set, one route table, a boring build", 40,533 → 40,563 B): no
 //   regex rewriting of generated code (esbuild bundles the entry, the glue and its snippets into
 //   one file: −159 B) and no size trick that pays under 1 KB (+189 B net: see the README).
+// - 41,300 → 43,500 (the same issue, all of it together: 40,533 → 43,456 B): one rule set —
+//   every field of every typed answer normalised, its rule paths ~1.2 KB of the .wasm's data;
+//   libraries over hand-written code — the percent-encoding crate ~0.5 KB, js_sys::global()
+//   ~0.2 KB; the route table, the named transport kinds, the boring build: the rest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 41300;
+const CEILING = 43500;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {
