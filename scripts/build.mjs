@@ -14,7 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, dirname, resolve } from 'node:path';
+import { join, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -77,6 +77,14 @@ export async function build({ out = join(root, 'pkg'), without = new Set() } = {
   const webDir = join(out, 'web');
   run('wasm-bindgen', ['--target', 'bundler', '--out-dir', out, '--out-name', 'wpcom_wasm', wasmIn]);
   run('wasm-bindgen', ['--target', 'web', '--out-dir', webDir, '--out-name', 'wpcom_wasm', wasmIn]);
+  // The bundler build's entry: wasm-bindgen's glue as generated, and `WpcomError` from the very
+  // module the glue imports it from (see errorClass below).
+  const bundlerError = relative(out, errorClass(out)).replaceAll('\\', '/');
+  writeFileSync(join(out, 'index.js'), `${TYPES_POINTER}
+// The entry of \`wpcom-wasm\` (written by scripts/build.mjs): wasm-bindgen's glue, and WpcomError.
+export * from './wpcom_wasm.js';
+export { WpcomError } from './${bundlerError}';
+`);
 
   // Not inlining single-caller functions above 20 instructions: measured smaller after gzip
   // (the budget's unit), although larger raw.
@@ -89,9 +97,17 @@ export async function build({ out = join(root, 'pkg'), without = new Set() } = {
   // The `web` build is what a page without a bundler loads as is: one file to fetch before the
   // .wasm (wasm-bindgen writes `module = …` JS as separate snippet files), minified (bundlers
   // minify the `bundler` build's glue themselves, so that one stays as generated).
+  const webErrorClass = errorClass(webDir);
+  const errorPlugin = {
+    name: 'wpcom-wasm-error',
+    setup(build) {
+      build.onResolve({ filter: /^wpcom-wasm:error$/ }, () => ({ path: webErrorClass }));
+    },
+  };
   const bundle = async (options, outfile) => {
     const result = await esbuild.build({
       ...options,
+      plugins: [errorPlugin],
       bundle: true,
       format: 'esm',
       minify: on('minify-js'),
@@ -109,7 +125,11 @@ export async function build({ out = join(root, 'pkg'), without = new Set() } = {
   const glue = join(webDir, 'wpcom_wasm.js');
   const entry = join(root, 'src/js/web-entry.js');
   await bundle({ stdin: { contents: readFileSync(entry, 'utf8'), resolveDir: webDir, sourcefile: entry } }, join(webDir, 'index.js'));
-  await bundle({ entryPoints: [glue], allowOverwrite: true }, glue);
+  // The glue alone (for apps that call init() themselves, e.g. an extension's service worker),
+  // with `WpcomError` too.
+  const glueEntry = "export * from './wpcom_wasm.js';\nexport { default } from './wpcom_wasm.js';\n"
+    + "export { WpcomError } from 'wpcom-wasm:error';\n";
+  await bundle({ stdin: { contents: glueEntry, resolveDir: webDir, sourcefile: 'glue-entry.js' }, allowOverwrite: true }, glue);
   // Inlined above; and the .wasm's declarations are for importing it as a module, which the
   // `web` build never does (and name the exports before minification).
   rmSync(join(webDir, 'snippets'), { recursive: true, force: true });
@@ -152,11 +172,11 @@ function writeManifest(out) {
     license: 'MIT OR Apache-2.0',
     keywords: ['wordpress', 'wordpress.com', 'oauth2', 'wasm', 'rest-api'],
     type: 'module',
-    module: './wpcom_wasm.js',
-    main: './wpcom_wasm.js',
+    module: './index.js',
+    main: './index.js',
     types: './wpcom_wasm.d.ts',
     exports: {
-      '.': { types: './wpcom_wasm.d.ts', default: './wpcom_wasm.js' },
+      '.': { types: './wpcom_wasm.d.ts', default: './index.js' },
       './web': { types: './web/wpcom_wasm.d.ts', default: './web/index.js' },
       './web/wpcom_wasm.js': { types: './web/wpcom_wasm.d.ts', default: './web/wpcom_wasm.js' },
       './web/wpcom_wasm_bg.wasm': './web/wpcom_wasm_bg.wasm',
@@ -164,10 +184,22 @@ function writeManifest(out) {
       './package.json': './package.json',
     },
     files: files(out).filter((f) => !f.endsWith('package.json')).concat(['README.md']),
-    sideEffects: ['./wpcom_wasm.js', './snippets/*'],
+    sideEffects: ['./index.js', './wpcom_wasm.js', './snippets/*'],
   };
   copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
   writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+}
+
+/**
+ * The snippet file of `WpcomError` (src/js/error.js) that wasm-bindgen wrote under `dir`: a JS
+ * class the glue imports; the package's entries export that same module, so the class the wasm
+ * throws is the one apps test with `instanceof`.
+ */
+function errorClass(dir) {
+  const found = readdirSync(join(dir, 'snippets'), { recursive: true }).map(String)
+    .filter((f) => f.replaceAll('\\', '/').endsWith('src/js/error.js'));
+  if (found.length !== 1) throw new Error(`expected one src/js/error.js snippet in ${dir}, found ${found.length}`);
+  return join(dir, 'snippets', found[0]);
 }
 
 /** Writes size.json: gzip -9 of what a page that imports `wpcom-wasm/web` loads. */

@@ -1,4 +1,5 @@
-//! The JavaScript surface: `Auth`, `Client`, `WpcomError` and `parseRedirect`, exported with wasm-bindgen.
+//! The JavaScript surface: `Auth`, `Client` and `parseRedirect`, exported with wasm-bindgen, and
+//! `WpcomError` (a JS class, `src/js/error.js`).
 //!
 //! Thin by design: it converts JS values to the browser layer's Rust types and back, and turns
 //! every [`crate::core::Error`] into a `WpcomError`. The TypeScript declarations are written by
@@ -14,5 +15,4 @@ mod typescript;
 
 pub use auth::JsAuth;
 pub use client::JsClient;
-pub use error::WpcomError;
 pub use redirect::parse_redirect_js;

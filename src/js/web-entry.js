@@ -7,6 +7,8 @@
 import init from './wpcom_wasm.js';
 
 export * from './wpcom_wasm.js';
+// The class the wasm makes its errors with (src/js/error.js, resolved by scripts/build.mjs).
+export { WpcomError } from 'wpcom-wasm:error';
 
 // The first init()'s result: later calls return it without fetching the .wasm again.
 let output;
