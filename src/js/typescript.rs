@@ -355,8 +355,8 @@ export class Client {
    * `path`: a leading `/` is optional. A leading `rest/v1` … `rest/v1.4`, `v1.x/`, `wpcom/v2/`
    * or `wp/v2/` selects the namespace (default `rest/v1.1`); an `apiVersion` or `namespace`
    * that contradicts it is `invalid_config`. A query string in the path merges with
-   * `options.query` (a key in both is `invalid_config`). An absolute URL is accepted only on
-   * the origin of the client's `apiBase`, so the token never goes to another origin. Examples:
+   * `options.query` (a key in both is `invalid_config`). An absolute URL is accepted only under
+   * the client's `apiBase` (any other is `invalid_config`), so the token never goes to another origin. Examples:
    * `'/me'`, `'v1.1/me/sites'`, `'/rest/v1.2/sites/example.wordpress.com/posts?number=5'`,
    * `'wp/v2/sites/123/posts'`.
    *
