@@ -109,6 +109,16 @@ impl Operation {
         })
     }
 
+    /// A call of a [`Body::Post`] route on `site`, sending `post`.
+    pub fn post_to(route: &'static Route, site: String, post: JsValue) -> Operation {
+        Operation::Route(RouteCall {
+            route,
+            site: Some(site),
+            post_id: None,
+            post: Some(post),
+        })
+    }
+
     /// The shape of the typed calls' answers; `None` for `request`'s, returned as sent.
     pub(crate) fn shape(&self) -> Option<Shape> {
         match self {

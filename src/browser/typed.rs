@@ -6,7 +6,7 @@
 //! The npm package is built without it: its JavaScript surface returns the JSON normalised in
 //! place by `browser::normalise`, and serde is the largest thing a wasm can carry.
 
-use super::client::{bad_shape, Client, Operation, RequestOptions, RouteCall};
+use super::client::{bad_shape, Client, Operation, RequestOptions};
 use super::fetch;
 use super::transport::Done;
 use super::Auth;
@@ -25,18 +25,12 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 impl Client {
-    /// Runs `operation` and returns its result as plain JS data (what the JS surface returns):
-    /// the typed calls' JSON normalised in place, `request`'s as sent.
+    /// Runs `operation` (its request through gloo-net) and returns its result as plain JS data,
+    /// as the JS surface does: the typed calls' JSON checked and normalised in place by the
+    /// quirk rules, `request`'s as sent.
     pub async fn run(&self, operation: Operation) -> Result<JsValue, Error> {
         let result = fetch::send(self.prepare(&operation)?).await;
         self.finish(&operation, result)
-    }
-
-    /// Sends `operation`'s request (through gloo-net) and returns its answer as the JS surface
-    /// would: checked and normalised by the same quirk rules ([`Client::run`]).
-    async fn fetch(&self, operation: &Operation) -> Result<JsValue, Error> {
-        let result = fetch::send(self.prepare(operation)?).await;
-        self.finish(operation, result)
     }
 
     /// Any REST call: `path` in the grammar of [`crate::core::path::build_api_call`] (`/me/sites`,
@@ -49,7 +43,7 @@ impl Client {
         options: RequestOptions,
     ) -> Result<JsValue, Error> {
         let path = path.to_string();
-        self.fetch(&Operation::Request {
+        self.run(Operation::Request {
             method,
             path,
             options,
@@ -59,12 +53,12 @@ impl Client {
 
     /// `GET /me` ([`routes::ME`]): the signed-in user.
     pub async fn me(&self) -> Result<Me, Error> {
-        decode(self.fetch(&Operation::route(&routes::ME)).await?)
+        decode(self.run(Operation::route(&routes::ME)).await?)
     }
 
     /// `GET /me/sites` ([`routes::SITES`]): the user's sites.
     pub async fn sites(&self) -> Result<Sites, Error> {
-        decode(self.fetch(&Operation::route(&routes::SITES)).await?)
+        decode(self.run(Operation::route(&routes::SITES)).await?)
     }
 
     /// `GET /sites/$site/posts/$post_id/likes` ([`routes::POST_LIKES`]); `site` is an ID or a
@@ -91,31 +85,26 @@ impl Client {
     /// again.
     pub async fn create_post(&self, site: &str, post: &NewPost) -> Result<Post, Error> {
         post.validate()?;
-        let operation = Operation::Route(RouteCall {
-            route: &routes::CREATE_POST,
-            site: Some(site.to_string()),
-            post_id: None,
-            post: Some(to_js(post)?),
-        });
-        decode(self.fetch(&operation).await?)
+        let operation = Operation::post_to(&routes::CREATE_POST, site.to_string(), to_js(post)?);
+        decode(self.run(operation).await?)
     }
 
-    /// Sends `route` on a site's post and returns the JSON body as sent.
+    /// Runs `route` on a site's post ([`Client::run`]).
     async fn on_post(
         &self,
         route: &'static Route,
         site: &str,
         post_id: u64,
     ) -> Result<JsValue, Error> {
-        let operation = Operation::on_site(route, site.to_string(), Some(post_id));
-        self.fetch(&operation).await
+        self.run(Operation::on_site(route, site.to_string(), Some(post_id)))
+            .await
     }
 
     /// `GET /oauth2/token-info`: what WordPress.com knows of the token. Refuses a token issued
     /// to another app (`token_client_mismatch`, checked by [`Client::run`]'s shared path):
     /// accepting one is how token substitution works.
     pub async fn token_info(&self) -> Result<TokenInfo, Error> {
-        decode(self.fetch(&Operation::TokenInfo).await?)
+        decode(self.run(Operation::TokenInfo).await?)
     }
 }
 

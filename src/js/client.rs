@@ -8,7 +8,7 @@ use super::auth::take_linked;
 use super::convert::{self, get, Options};
 use super::error::to_js as error_to_js;
 use super::promise::promise;
-use crate::browser::client::{Operation, RouteCall};
+use crate::browser::client::Operation;
 use crate::browser::{Client, ClientConfig, RequestOptions};
 use crate::core::retry::RetryPolicy;
 use crate::core::routes::{self, Route};
@@ -66,14 +66,8 @@ impl JsClient {
     /// `post` as `input`.
     #[wasm_bindgen(js_name = createPost)]
     pub fn create_post(&self, site: JsValue, post: JsValue, options: JsValue) -> Promise {
-        let operation = convert::site(&site).map(|site| {
-            Operation::Route(RouteCall {
-                route: &routes::CREATE_POST,
-                site: Some(site),
-                post_id: None,
-                post: Some(post.clone()),
-            })
-        });
+        let operation = convert::site(&site)
+            .map(|site| Operation::post_to(&routes::CREATE_POST, site, post.clone()));
         self.start(operation, &options, Some(post))
     }
 
