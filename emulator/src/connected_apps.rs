@@ -1,4 +1,7 @@
 //! `/me/security/connected-applications`: the apps a user authorized, and Disconnect.
+//!
+//! [`connections`] and [`revoke`] are the one source of both this page and the REST routes
+//! `/rest/v1.1/me/connected-applications` (`rest::connected_apps`).
 
 use std::sync::Arc;
 
@@ -13,27 +16,26 @@ use crate::html::{self, escape, hidden};
 use crate::session::Session;
 use crate::store::World;
 use crate::time;
-use crate::tokens::{Access, TokenRecord};
+use crate::tokens::Access;
 
 /// Path of the page.
 pub const PATH: &str = "/me/security/connected-applications";
 
-/// One authorized app as the page lists it.
-struct Connection {
-    client_id: String,
-    name: String,
-    since: i64,
-    sites: Vec<String>,
-    access: Vec<String>,
+/// One app a user authorized, from their live tokens: what the page and the REST routes
+/// (`/rest/v1.1/me/connected-applications`) both list.
+pub struct Connection {
+    /// The app's client ID (also the connection's `ID` on the REST routes).
+    pub client_id: String,
+    /// The app's name, or its client ID when the app is not registered.
+    pub name: String,
+    /// When its first live token was issued (seconds since the epoch).
+    pub since: i64,
+    /// The scope and reach of each live token, without repeats, in issue order.
+    pub grants: Vec<(String, Access)>,
 }
 
-fn push_unique(list: &mut Vec<String>, item: String) {
-    if !list.contains(&item) {
-        list.push(item);
-    }
-}
-
-fn connections(world: &World, user_id: u64, now: i64) -> Vec<Connection> {
+/// The apps `user_id` has live tokens for, in the order they were first authorized.
+pub fn connections(world: &World, user_id: u64, now: i64) -> Vec<Connection> {
     let mut out: Vec<Connection> = Vec::new();
     let tokens = world
         .tokens
@@ -50,43 +52,76 @@ fn connections(world: &World, user_id: u64, now: i64) -> Vec<Connection> {
                     client_id: token.client_id.clone(),
                     name,
                     since: token.issued_at,
-                    sites: Vec::new(),
-                    access: Vec::new(),
+                    grants: Vec::new(),
                 });
                 out.len() - 1
             }
         };
         if let Some(connection) = out.get_mut(index) {
-            describe(world, token, connection);
+            connection.since = connection.since.min(token.issued_at);
+            let grant = (token.scope.clone(), token.access());
+            if !connection.grants.contains(&grant) {
+                connection.grants.push(grant);
+            }
         }
     }
     out
 }
 
-fn describe(world: &World, token: &TokenRecord, connection: &mut Connection) {
-    connection.since = connection.since.min(token.issued_at);
-    let (site, access) = match token.access() {
-        Access::ProfileOnly => ("Profile only".to_owned(), "Profile (auth)".to_owned()),
-        Access::AllSites if token.scope == "global" => {
-            ("All sites".to_owned(), "Global".to_owned())
-        }
-        Access::AllSites => ("All sites".to_owned(), format!("Limited: {}", token.scope)),
-        Access::OneBlog(id) => (
-            world
-                .site_by_id(id)
-                .map_or(id.to_string(), |s| s.name.clone()),
-            "One site".to_owned(),
-        ),
-    };
-    push_unique(&mut connection.sites, site);
-    push_unique(&mut connection.access, access);
+/// Revokes every token of app `client_id` for `user_id`; whether any of them was still live.
+pub fn revoke(world: &mut World, user_id: u64, client_id: &str, now: i64) -> bool {
+    let mut revoked = false;
+    for token in world
+        .tokens
+        .iter_mut()
+        .filter(|t| t.user_id == user_id && t.client_id == client_id)
+    {
+        revoked |= token.is_live(now);
+        token.revoked = true;
+    }
+    revoked
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// The page's "Sites" and "Access" lines of a connection.
+fn describe(world: &World, connection: &Connection) -> (Vec<String>, Vec<String>) {
+    let (mut sites, mut accesses) = (Vec::new(), Vec::new());
+    for (scope, access) in &connection.grants {
+        let (site, access) = match access {
+            Access::ProfileOnly => ("Profile only".to_owned(), "Profile (auth)".to_owned()),
+            Access::AllSites if scope == "global" => ("All sites".to_owned(), "Global".to_owned()),
+            Access::AllSites => ("All sites".to_owned(), format!("Limited: {scope}")),
+            Access::OneBlog(id) => (
+                world
+                    .site_by_id(*id)
+                    .map_or(id.to_string(), |s| s.name.clone()),
+                "One site".to_owned(),
+            ),
+        };
+        push_unique(&mut sites, site);
+        push_unique(&mut accesses, access);
+    }
+    (sites, accesses)
 }
 
 fn render(app: &AppState, session: &Session) -> Response {
-    let list = app.read(|w| connections(w, session.user_id, time::now()));
+    let list = app.read(|w| {
+        connections(w, session.user_id, time::now())
+            .into_iter()
+            .map(|c| {
+                let (sites, access) = describe(w, &c);
+                (c, sites, access)
+            })
+            .collect::<Vec<_>>()
+    });
     let items: String = list
         .iter()
-        .map(|c| {
+        .map(|(c, sites, access)| {
             format!(
                 "<li id=\"app-{id}\"><strong class=\"app-name\">{name}</strong><br>\
 Authorized on <span class=\"since\">{since}</span><br>\
@@ -96,8 +131,8 @@ Sites: <span class=\"sites\">{sites}</span><br>Access: <span class=\"access\">{a
                 id = escape(&c.client_id),
                 name = escape(&c.name),
                 since = time::iso(c.since),
-                sites = escape(&c.sites.join(", ")),
-                access = escape(&c.access.join(", ")),
+                sites = escape(&sites.join(", ")),
+                access = escape(&access.join(", ")),
                 client = hidden("client_id", &c.client_id),
                 nonce = hidden("nonce", &session.nonce),
             )
@@ -143,12 +178,6 @@ pub async fn disconnect(
             "The link you followed has expired. Please try again.",
         );
     }
-    app.write(|world| {
-        world
-            .tokens
-            .iter_mut()
-            .filter(|t| t.user_id == session.user_id && t.client_id == form.client_id)
-            .for_each(|t| t.revoked = true);
-    });
+    app.write(|world| revoke(world, session.user_id, &form.client_id, time::now()));
     (StatusCode::SEE_OTHER, [(header::LOCATION, PATH)]).into_response()
 }

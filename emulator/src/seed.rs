@@ -237,6 +237,16 @@ pub struct App {
     /// Secret for `POST /oauth2/token`; when absent any secret is accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<String>,
+    /// The app's home page (`URL` on the connected-applications routes); when empty, its
+    /// first origin.
+    #[serde(default, rename = "URL")]
+    pub url: String,
+    /// What the app says it does (`description` on the connected-applications routes).
+    #[serde(default)]
+    pub description: String,
+    /// The app's icon URL (`icon` on the connected-applications routes).
+    #[serde(default)]
+    pub icon: String,
 }
 
 impl Seed {

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod body;
+mod connected_apps;
 pub mod envelope;
 pub mod errors;
 mod likes;
@@ -40,6 +41,10 @@ enum Route<'a> {
     Likes(&'a str, &'a str),
     NewLike(&'a str, &'a str),
     DeleteLike(&'a str, &'a str),
+    // Connected applications (`connected_apps`).
+    ConnectedApps,
+    ConnectedApp(&'a str),
+    DeleteConnectedApp(&'a str),
 }
 
 impl<'a> Route<'a> {
@@ -57,6 +62,10 @@ impl<'a> Route<'a> {
             ["sites", site, "posts", post, "likes", "mine", "delete"] => {
                 Route::DeleteLike(site, post)
             }
+            // Connected applications.
+            ["me", "connected-applications"] => Route::ConnectedApps,
+            ["me", "connected-applications", id] => Route::ConnectedApp(id),
+            ["me", "connected-applications", id, "delete"] => Route::DeleteConnectedApp(id),
             _ => return None,
         })
     }
@@ -64,6 +73,7 @@ impl<'a> Route<'a> {
     fn method(self) -> Method {
         match self {
             Route::NewPost(_) | Route::NewLike(..) | Route::DeleteLike(..) => Method::POST,
+            Route::DeleteConnectedApp(_) => Method::POST,
             _ => Method::GET,
         }
     }
@@ -149,6 +159,10 @@ fn dispatch(call: &Call, route: Route) -> Result<Value, ApiError> {
         Route::Likes(site, post) => likes::list(call, site, post),
         Route::NewLike(site, post) => likes::set(call, site, post, true),
         Route::DeleteLike(site, post) => likes::set(call, site, post, false),
+        // Connected applications.
+        Route::ConnectedApps => connected_apps::list(call),
+        Route::ConnectedApp(id) => connected_apps::get(call, id),
+        Route::DeleteConnectedApp(id) => connected_apps::delete(call, id),
     }
 }
 
