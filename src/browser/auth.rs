@@ -242,6 +242,14 @@ impl Auth {
         self.0.hooks.arm_expiring();
     }
 
+    /// This app's connected application was removed (`Client::disconnect`): forgets the token
+    /// and the pending sign-ins like [`Auth::sign_out`]; the hooks get
+    /// [`SignOutReason::Disconnected`].
+    pub fn disconnected(&self) {
+        self.0.store.put(Slot::State, None);
+        self.end_session(SignOutReason::Disconnected);
+    }
+
     /// The server said `invalid_token`: the stored token is useless, so drop it.
     pub fn invalidate(&self) {
         self.end_session(SignOutReason::InvalidToken);

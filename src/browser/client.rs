@@ -7,7 +7,7 @@
 use super::auth::{Auth, DEFAULT_BASE};
 use super::normalise::{normalise, with_seen};
 use super::transport::{self, Call, Done, ErrorMapper, DEFAULT_TIMEOUT_MS};
-use crate::core::error::{check_token_client, like_failed, token_info_error};
+use crate::core::error::{check_token_client, connected_apps_error, like_failed, token_info_error};
 use crate::core::models::{empty_post, is_post_text};
 use crate::core::quirks::Shape;
 use crate::core::retry::RetryPolicy;
@@ -86,6 +86,8 @@ pub struct RouteCall {
     pub post_id: Option<u64>,
     /// The post of [`Body::Post`] routes, a plain object sent as JSON.
     pub post: Option<JsValue>,
+    /// `{app_id}`: a connected application's `ID`.
+    pub app_id: Option<String>,
 }
 
 impl Operation {
@@ -96,6 +98,7 @@ impl Operation {
             site: None,
             post_id: None,
             post: None,
+            app_id: None,
         })
     }
 
@@ -106,6 +109,7 @@ impl Operation {
             site: Some(site),
             post_id,
             post: None,
+            app_id: None,
         })
     }
 
@@ -116,6 +120,18 @@ impl Operation {
             site: Some(site),
             post_id: None,
             post: Some(post),
+            app_id: None,
+        })
+    }
+
+    /// A call of a route on a connected application (`{app_id}`, its `ID`).
+    pub fn on_app(route: &'static Route, app_id: String) -> Operation {
+        Operation::Route(RouteCall {
+            route,
+            site: None,
+            post_id: None,
+            post: None,
+            app_id: Some(app_id),
         })
     }
 
@@ -218,6 +234,9 @@ impl Client {
                 check_token_client(&issued_to, self.client_id()?)?;
                 Ok(value)
             }
+            // Connected applications (`browser::connected_apps`).
+            Shape::ConnectedApplications => Ok(field(&value, "connected_applications")),
+            Shape::Disconnected => self.disconnected(operation, &value),
             _ => Ok(value),
         }
     }
@@ -268,7 +287,11 @@ impl Client {
                 let args = Args {
                     site: call.site.as_deref(),
                     post_id: call.post_id,
+                    app_id: call.app_id.as_deref(),
                 };
+                if route.manages_connections() {
+                    map_error = connected_apps_error;
+                }
                 let call = build_api_call(
                     &settings.api_base,
                     route.method,
@@ -289,6 +312,11 @@ impl Client {
             retry: settings.retry,
             map_error,
         })
+    }
+
+    /// The `Auth` this client takes its token from, if any.
+    pub(crate) fn auth(&self) -> Option<&Auth> {
+        self.config.auth.as_ref()
     }
 
     /// The app's client id, needed to check token-info.

@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod client;
+mod connected_apps;
 pub(crate) mod env;
 #[cfg(feature = "rust-api")]
 mod fetch;

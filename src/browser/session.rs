@@ -22,17 +22,20 @@ pub enum SignOutReason {
     InvalidToken,
     /// Another tab sharing `localStorage` signed out.
     OtherTab,
+    /// The app removed its own connected application (`disconnect`): its tokens are revoked.
+    Disconnected,
 }
 
 impl SignOutReason {
     /// The snake_case name passed to JS callbacks: `sign_out`, `expired`, `invalid_token`,
-    /// `other_tab`.
+    /// `other_tab`, `disconnected`.
     pub fn as_str(self) -> &'static str {
         match self {
             SignOutReason::SignOut => "sign_out",
             SignOutReason::Expired => "expired",
             SignOutReason::InvalidToken => "invalid_token",
             SignOutReason::OtherTab => "other_tab",
+            SignOutReason::Disconnected => "disconnected",
         }
     }
 }

@@ -7,16 +7,20 @@
 //! place by `browser::normalise`, and serde is the largest thing a wasm can carry.
 
 use super::client::{bad_shape, Client, Operation, RequestOptions};
+use super::connected_apps::own_entry;
 use super::fetch;
 use super::transport::Done;
 use super::Auth;
-use crate::core::models::{LikeResult, Likes, Me, NewPost, Post, Sites, TokenInfo};
+use crate::core::models::{
+    ConnectedApplication, Disconnected, LikeResult, Likes, Me, NewPost, Post, Sites, TokenInfo,
+};
 use crate::core::routes::{self, Route};
 use crate::core::{Error, ErrorCode};
 use crate::core::{Method, Token};
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::string::ToString;
+use alloc::vec::Vec;
 use core::cell::Cell;
 use js_sys::Promise;
 use serde::de::DeserializeOwned;
@@ -98,6 +102,40 @@ impl Client {
     ) -> Result<JsValue, Error> {
         self.run(Operation::on_site(route, site.to_string(), Some(post_id)))
             .await
+    }
+
+    // --- Connected applications ------------------------------------------------------------
+
+    /// `GET /me/connected-applications` ([`routes::CONNECTED_APPLICATIONS`]): the apps the
+    /// user connected to their account, both spellings of WordPress.com's fields read the same
+    /// (`ID`/`connection_ID`, `site`/`blog`). Errors: `unauthorized` when the token's scope may
+    /// not manage connections (the message asks for `scope: 'global'` and names
+    /// <https://wordpress.com/me/security/connected-applications>), `invalid_token`, and those
+    /// of every call.
+    pub async fn connected_applications(&self) -> Result<Vec<ConnectedApplication>, Error> {
+        decode(
+            self.run(Operation::route(&routes::CONNECTED_APPLICATIONS))
+                .await?,
+        )
+    }
+
+    /// `POST /me/connected-applications/$ID/delete` ([`routes::DISCONNECT`]): removes the
+    /// connected application `id` (an `ID` from [`Client::connected_applications`]); when it is
+    /// this app's own (its `ID` is the client ID), the client's `Auth` is signed out (reason
+    /// `disconnected`). With `None`, the entry whose `ID` is this app's client ID is removed, or
+    /// the call fails with `connection_not_found`: whether WordPress.com's `ID` is the client
+    /// ID is unverified, so pass the `id` you listed when it matters. Errors: those of
+    /// `Client::disconnect_with`.
+    pub async fn disconnect(&self, id: Option<&str>) -> Result<Disconnected, Error> {
+        let id = match id {
+            Some(id) => id.to_string(),
+            None => {
+                let own = self.own_client_id()?;
+                let list = Operation::route(&routes::CONNECTED_APPLICATIONS);
+                own_entry(&self.run(list).await?, own)?
+            }
+        };
+        decode(self.run(Operation::on_app(&routes::DISCONNECT, id)).await?)
     }
 
     /// `GET /oauth2/token-info`: what WordPress.com knows of the token. Refuses a token issued

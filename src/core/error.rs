@@ -66,6 +66,13 @@ pub enum ErrorCode {
     /// OAuth: malformed request or, from token-info, a token this client cannot check
     /// (`invalid_request`).
     InvalidRequest,
+    // Connected applications.
+    /// `disconnect()` without an `id` found no connected application whose `ID` is this app's
+    /// client ID (`connection_not_found`): pass `{ id }` from `connectedApplications()`.
+    ConnectionNotFound,
+    /// WordPress.com: no such connected application for this user
+    /// (`unknown_application_access_token`, 404).
+    UnknownApplicationAccessToken,
     /// Any other code WordPress.com sent, kept verbatim.
     Other(String),
 }
@@ -99,6 +106,11 @@ const CODES: &[(ErrorCode, &str)] = &[
     (ErrorCode::InvalidContext, "invalid_context"),
     (ErrorCode::NotAllowed, "not_allowed"),
     (ErrorCode::InvalidRequest, "invalid_request"),
+    (ErrorCode::ConnectionNotFound, "connection_not_found"),
+    (
+        ErrorCode::UnknownApplicationAccessToken,
+        "unknown_application_access_token",
+    ),
 ];
 
 impl ErrorCode {
@@ -335,6 +347,53 @@ pub fn like_failed() -> Error {
     Error::new(
         ErrorCode::LikeFailed,
         "WordPress.com did not record the like change",
+    )
+    .reached_server(true)
+}
+
+// --- Connected applications ---------------------------------------------------------------------
+
+/// The page where WordPress.com users see and remove the apps they connected.
+pub const CONNECTED_APPS_PAGE: &str = "https://wordpress.com/me/security/connected-applications";
+
+/// Maps an error answer of the connected-applications routes: like [`error_from_response`], and
+/// a 403 `unauthorized` (WordPress.com refusing the token's scope) says what to do about it.
+pub fn connected_apps_error(status: u16, body_text: &str, body: Option<ErrorBody>) -> Error {
+    let mut err = error_from_response(status, body_text, body);
+    if err.code == ErrorCode::Unauthorized {
+        err.message = cat(&[
+            "this token's scope cannot manage connected applications: sign in with \
+             scope: 'global', or let the user remove the app at ",
+            CONNECTED_APPS_PAGE,
+            " (WordPress.com said: ",
+            &err.message,
+            ")",
+        ]);
+    }
+    err
+}
+
+/// `connection_not_found`: no connected application has this app's client ID as its `ID`.
+pub fn connection_not_found(client_id: &str) -> Error {
+    Error::new(
+        ErrorCode::ConnectionNotFound,
+        cat(&[
+            "no connected application has this app's client ID (",
+            client_id,
+            ") as its ID, and WordPress.com is not known to use it: pass { id } from \
+             connectedApplications() to disconnect(), or remove the app at ",
+            CONNECTED_APPS_PAGE,
+        ]),
+    )
+    .reached_server(true)
+}
+
+/// `bad_response`: WordPress.com answered a disconnection without `success: true`.
+pub fn disconnect_unconfirmed() -> Error {
+    Error::new(
+        ErrorCode::BadResponse,
+        "WordPress.com did not confirm the disconnection: list connectedApplications() to see \
+         whether the app is gone",
     )
     .reached_server(true)
 }

@@ -73,6 +73,12 @@ pub enum Fix {
     TextOrObject,
     /// An ID as text or `null`: `null`, `false`, `0`, `""` and `"0"` are `null`.
     IdTextOrNull,
+    /// The field under its other spelling: when it is missing (or `null`), it takes the value of
+    /// the sibling field named here, as sent; the rules after this one then fix it. Where
+    /// WordPress.com's answer and its public docs name a field differently (a connected
+    /// application's `ID` / `connection_ID`), both spellings read the same. The walkers of
+    /// parsed JSON do the copy: [`Fix::apply`] keeps the value.
+    Alias(&'static str),
 }
 
 /// A JSON value, as far as a [`Fix`] needs to see it (an absent field is [`Seen::Null`]).
@@ -160,6 +166,7 @@ impl Fix {
                 Seen::Text(_) | Seen::Object => Out::Keep,
                 _ => Out::Text(String::new()),
             },
+            Fix::Alias(_) => Out::Keep,
             Fix::TextOrNull | Fix::IdTextOrNull => {
                 // `"0"` is no ID: WordPress.com's way of saying "none" (a global token's blog).
                 let none = |s: &str| s.is_empty() || (self == Fix::IdTextOrNull && s == "0");
@@ -238,6 +245,13 @@ pub enum Shape {
     TokenInfo,
     /// A page of posts (`GET /sites/$site/posts/`, through `request`).
     PostsPage,
+    // Connected applications.
+    /// `GET /me/connected-applications`: `{connected_applications: [App…]}`.
+    ConnectedApplications,
+    /// One connected application (an item of [`Shape::ConnectedApplications`]).
+    ConnectedApplication,
+    /// `POST /me/connected-applications/$ID/delete`: `{success: true}`.
+    Disconnected,
 }
 
 // Order matters: an object is fixed before the fields inside it.
@@ -334,6 +348,31 @@ const TOKEN_INFO: &[Rule] = &[
     ("scope.*", Fix::TextOrNull),
 ];
 
+// Connected applications. Two spellings (the contract's "Connected Applications"): the answer's
+// `ID` (a string) and `site`, the public docs' `connection_ID` (a number) and `blog`. `site` is
+// `false` or `{site_ID, site_URL, site_name}`, `site_ID` a string or a number, `site_name` a
+// string or `false`.
+const CONNECTED_APPLICATIONS: &[Rule] = &[
+    ("connected_applications", Fix::List),
+    (
+        "connected_applications.*",
+        Fix::ObjectOf(Shape::ConnectedApplication),
+    ),
+];
+
+const CONNECTED_APPLICATION: &[Rule] = &[
+    ("ID", Fix::Alias("connection_ID")),
+    ("site", Fix::Alias("blog")),
+    ("ID|URL|authorized|description|icon|scope|title", Fix::Text),
+    ("site", Fix::ObjectOrNull),
+    ("site.site_ID|site_URL|site_name", Fix::Text),
+    ("permissions", Fix::List),
+    ("permissions.*", Fix::ObjectOrNull),
+    ("permissions.*.name|description", Fix::Text),
+];
+
+const DISCONNECTED: &[Rule] = &[("success", Fix::Bool)];
+
 /// What the key that makes a shape must hold (see [`Shape::required`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Need {
@@ -364,6 +403,9 @@ impl Shape {
             Shape::Likes => Some(("likes", Need::List)),
             Shape::PostsPage => Some(("posts", Need::List)),
             Shape::LikeResult | Shape::TokenInfo => None,
+            Shape::ConnectedApplications => Some(("connected_applications", Need::List)),
+            // Items are checked by the list's rules; `success` by the client.
+            Shape::ConnectedApplication | Shape::Disconnected => None,
         }
     }
 
@@ -377,6 +419,9 @@ impl Shape {
             Shape::Post => POST,
             Shape::TokenInfo => TOKEN_INFO,
             Shape::PostsPage => POSTS_PAGE,
+            Shape::ConnectedApplications => CONNECTED_APPLICATIONS,
+            Shape::ConnectedApplication => CONNECTED_APPLICATION,
+            Shape::Disconnected => DISCONNECTED,
         }
     }
 }

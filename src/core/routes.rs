@@ -35,7 +35,7 @@ pub struct Route {
     /// The namespace (see [`crate::core::path::NAMESPACES`]).
     pub namespace: &'static str,
     /// The path below the namespace: `{site}` is a site ID or domain ([`site_segment`]),
-    /// `{post_id}` a positive integer.
+    /// `{post_id}` a positive integer, `{app_id}` a connected application's `ID`.
     pub template: &'static str,
     /// What the route sends.
     pub body: Body,
@@ -103,14 +103,65 @@ pub const CREATE_POST: Route = Route {
     shape: Shape::Post,
 };
 
+// --- Connected applications (the contract's "Connected Applications") ----------------------------
+
+/// `GET /me/connected-applications`: the apps the user connected; the helper resolves with the
+/// list itself (`connected_applications`).
+pub const CONNECTED_APPLICATIONS: Route = Route {
+    js_name: "connectedApplications",
+    method: Method::Get,
+    namespace: "rest/v1.1",
+    template: "/me/connected-applications",
+    body: Body::None,
+    shape: Shape::ConnectedApplications,
+};
+
+/// `POST /me/connected-applications/$ID/delete`: removes a connected application, revoking its
+/// tokens for the user. WordPress.com takes no body; `{}` is sent as for its other writes.
+pub const DISCONNECT: Route = Route {
+    js_name: "disconnect",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/me/connected-applications/{app_id}/delete",
+    body: Body::Empty,
+    shape: Shape::Disconnected,
+};
+
+/// `{app_id}`: a connected application's `ID`, refused (`invalid_config`) unless it is letters,
+/// digits, `-` and `_` (WordPress.com's are numbers), so it cannot leave its path segment.
+fn app_id_segment(id: Option<&str>) -> Result<&str, Error> {
+    let id = id.ok_or_else(|| invalid("the route needs a connected application's ID"))?;
+    let allowed = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+    if id.is_empty() || !id.bytes().all(allowed) {
+        return Err(invalid(
+            "a connected application's ID is letters, digits, - and _: pass the ID that \
+             connectedApplications() lists",
+        ));
+    }
+    Ok(id)
+}
+
+impl Route {
+    /// Whether this is a connected-applications route: a 403 `unauthorized` from one means the
+    /// token's scope cannot manage connections ([`super::error::connected_apps_error`]).
+    pub fn manages_connections(&self) -> bool {
+        matches!(
+            self.shape,
+            Shape::ConnectedApplications | Shape::Disconnected
+        )
+    }
+}
+
 /// Every route, for the checks that must cover them all (the TypeScript declarations).
-pub const ROUTES: [&Route; 6] = [
+pub const ROUTES: [&Route; 8] = [
     &ME,
     &SITES,
     &POST_LIKES,
     &LIKE_POST,
     &UNLIKE_POST,
     &CREATE_POST,
+    &CONNECTED_APPLICATIONS,
+    &DISCONNECT,
 ];
 
 /// The values of a route's template.
@@ -120,6 +171,8 @@ pub struct Args<'a> {
     pub site: Option<&'a str>,
     /// `{post_id}`.
     pub post_id: Option<u64>,
+    /// `{app_id}`: a connected application's `ID`.
+    pub app_id: Option<&'a str>,
 }
 
 impl Route {
@@ -134,6 +187,7 @@ impl Route {
             match (name, args.site, args.post_id) {
                 ("site", Some(site), _) => out.push_str(&site_segment(site)?),
                 ("post_id", _, Some(id)) => push_u64(&mut out, id),
+                ("app_id", _, _) => out.push_str(app_id_segment(args.app_id)?),
                 _ => return Err(invalid("the route needs a site and a post ID")),
             }
             rest = after;

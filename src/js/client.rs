@@ -71,6 +71,35 @@ impl JsClient {
         self.start(operation, &options, Some(post))
     }
 
+    // --- Connected applications ------------------------------------------------------------
+
+    /// `GET /me/connected-applications` ([`routes::CONNECTED_APPLICATIONS`]): resolves with
+    /// the list (`ConnectedApplication[]`).
+    #[wasm_bindgen(js_name = connectedApplications)]
+    pub fn connected_applications(&self, options: JsValue) -> Promise {
+        let operation = Operation::route(&routes::CONNECTED_APPLICATIONS);
+        self.start(Ok(operation), &options, None)
+    }
+
+    /// `disconnect({ id, signal })`: `POST /me/connected-applications/$ID/delete`
+    /// ([`routes::DISCONNECT`]) for `id`, or for this app's own entry: see
+    /// [`Client::disconnect_with`]. Resolves with `{ ID, signedOut }`.
+    pub fn disconnect(&self, options: JsValue) -> Promise {
+        let o = Options::new(&options);
+        let id = o.text("id");
+        let prepared = o
+            .check()
+            .and_then(|()| convert::signal(&options))
+            .map(|signal| self.inner.with_signal(signal));
+        promise(
+            move |done| match prepared {
+                Ok(client) => client.disconnect_with(id, done),
+                Err(error) => done(Err(error)),
+            },
+            None,
+        )
+    }
+
     /// `GET /oauth2/token-info`, refusing a token of another app.
     #[wasm_bindgen(js_name = tokenInfo)]
     pub fn token_info(&self, options: JsValue) -> Promise {

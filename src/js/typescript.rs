@@ -25,10 +25,11 @@ export type WpcomErrorCode =
   | 'invalid_token' | 'authorization_required' | 'unauthorized' | 'unknown_blog'
   | 'unknown_post' | 'invalid_input' | 'invalid_number' | 'invalid_context'
   | 'not_allowed' | 'invalid_request'
+  | 'connection_not_found' | 'unknown_application_access_token'
   | (string & {});
 
 /** Why a session ended (the argument of `onSignedOut` callbacks). */
-export type SignOutReason = 'sign_out' | 'expired' | 'invalid_token' | 'other_tab';
+export type SignOutReason = 'sign_out' | 'expired' | 'invalid_token' | 'other_tab' | 'disconnected';
 
 /** A storage backend of your own; each method may return a Promise (e.g. over `chrome.storage`). */
 export interface StorageAdapter {
@@ -280,6 +281,56 @@ export interface TokenInfo {
   scope: string[];
 }
 
+/**
+ * An app the user connected to their WordPress.com account (`GET /me/connected-applications`,
+ * the support page "Connected Applications"). WordPress.com's two spellings read the same:
+ * `ID` or `connection_ID` (a number, given here as text), `site` or `blog`.
+ */
+export interface ConnectedApplication {
+  /**
+   * The connection's ID: what `disconnect({ id })` takes. Whether WordPress.com makes it the
+   * app's client ID is unverified (the emulator does).
+   */
+  ID: string;
+  title: string;
+  URL: string;
+  /** When the user authorized the app (ISO 8601). */
+  authorized: string;
+  description: string;
+  /** The app's icon URL. */
+  icon: string;
+  /** `'global'`, `'auth'`, `''` (one site) or finer scopes. */
+  scope: string;
+  /** The site of a one-site connection, else `null` (`false` on the wire). */
+  site: { site_ID: string; site_URL: string; site_name: string } | null;
+  permissions: { name: string; description: string }[];
+}
+
+/** What `connectedApplications()` resolves with. */
+export type ConnectedApplications = ConnectedApplication[];
+
+/** Options of `disconnect(...)`. */
+export interface DisconnectOptions extends CallOptions {
+  /**
+   * The `ID` of the connected application to remove, from `connectedApplications()`. Without
+   * it, the entry whose `ID` is this app's client ID is removed, or the call rejects with
+   * `connection_not_found` (WordPress.com is not known to use the client ID as `ID`).
+   */
+  id?: string | number;
+}
+
+/** What `disconnect(...)` did. */
+export interface Disconnected {
+  /** The `ID` removed. */
+  ID: string;
+  /**
+   * `true` when it was this app's own entry (its `ID` is the client ID): the token no longer
+   * works, and the client's `Auth`, if any, was signed out (`onSignedOut` gets
+   * `'disconnected'`).
+   */
+  signedOut: boolean;
+}
+
 /** Signing in with WordPress.com (implicit OAuth) and keeping the token. */
 export class Auth {
   constructor(options: AuthOptions);
@@ -347,6 +398,20 @@ export class Client {
   createPost(site: string | number, post: NewPost, options?: CallOptions): Promise<Post>;
   /** The token's client, user, blog and scope (`GET /oauth2/token-info`); refuses another client's token. */
   tokenInfo(options?: CallOptions): Promise<TokenInfo>;
+  /**
+   * The apps the user connected to their account: `GET /me/connected-applications`. A token
+   * whose scope may not manage them rejects with `unauthorized`, its message asking for
+   * `scope: 'global'` and naming https://wordpress.com/me/security/connected-applications.
+   */
+  connectedApplications(options?: CallOptions): Promise<ConnectedApplications>;
+  /**
+   * Removes a connected application: `POST /me/connected-applications/$ID/delete`, revoking
+   * its tokens for the user. When the entry is this app's own, the `Auth` is signed out.
+   * Rejects with `connection_not_found` (no `id`, and no entry has the client ID as `ID`),
+   * `invalid_config` (no `id` and no client ID, or an `id` that is not letters, digits, `-`,
+   * `_`), `unknown_application_access_token`, `unauthorized` (the token's scope).
+   */
+  disconnect(options?: DisconnectOptions): Promise<Disconnected>;
   /**
    * Any REST call, resolving with the JSON as WordPress.com sent it (`T` is taken on trust).
    * Two forms: `request(method, path, options?)`, and the fetch-like `request(path, options?)`

@@ -3,7 +3,8 @@
 // the declarations must refuse (tsc reports an expect-error line that compiles).
 import { Auth, Client, WpcomError, parseRedirect } from 'wpcom-wasm';
 import type {
-  AuthOptions, CallOptions, ClientOptions, HttpMethod, Like, LikeResult, Likes, Me, NewPost,
+  AuthOptions, CallOptions, ClientOptions, ConnectedApplication, ConnectedApplications,
+  DisconnectOptions, Disconnected, HttpMethod, Like, LikeResult, Likes, Me, NewPost,
   Post, RedirectResult, RequestOptions, RetryOptions, SignOutReason, Site, SiteLogoSize, Sites,
   StorageAdapter, Term, Token, TokenInfo, WpcomErrorCode,
 } from 'wpcom-wasm';
@@ -133,6 +134,40 @@ async function typedHelpers(): Promise<void> {
   expect<Equal<typeof info.blog_id, string | null>>();
 }
 
+// --- Connected applications -------------------------------------------------------------------
+
+async function connectedApps(): Promise<void> {
+  const apps = await wp.connectedApplications(call);
+  expect<Equal<typeof apps, ConnectedApplication[]>>();
+  expect<Equal<Awaited<ReturnType<Client['connectedApplications']>>, ConnectedApplications>>();
+  const app = apps[0];
+  if (app) {
+    expect<Equal<typeof app.ID, string>>();
+    expect<Equal<typeof app.scope, string>>();
+    expect<Equal<typeof app.site, { site_ID: string; site_URL: string; site_name: string } | null>>();
+    expect<Equal<typeof app.permissions, { name: string; description: string }[]>>();
+    expect<Equal<typeof app.authorized | typeof app.title | typeof app.URL | typeof app.icon | typeof app.description, string>>();
+    // @ts-expect-error the docs' spelling is normalised to `ID`
+    app.connection_ID;
+    // @ts-expect-error the docs' spelling is normalised to `site`
+    app.blog;
+    const gone = await wp.disconnect({ id: app.ID, signal: call.signal });
+    expect<Equal<typeof gone, Disconnected>>();
+    expect<Equal<typeof gone.signedOut, boolean>>();
+  }
+  const own: Disconnected = await wp.disconnect();
+  const byNumber = await wp.disconnect({ id: 1234 });
+  const options: DisconnectOptions = { id: '1234' };
+  await wp.disconnect(options);
+  // @ts-expect-error the ID goes in the options
+  await wp.disconnect('1234');
+  // @ts-expect-error an unknown option
+  await wp.disconnect({ ID: '1234' });
+  const reasons: SignOutReason = 'disconnected';
+  const codes: WpcomErrorCode[] = ['connection_not_found', 'unknown_application_access_token'];
+  void [own, byNumber, reasons, codes];
+}
+
 // --- request ----------------------------------------------------------------------------------
 
 interface PostPage { found: number; posts: Post[] }
@@ -190,4 +225,4 @@ function handle(e: unknown): void {
 // @ts-expect-error not constructed by callers
 new WpcomError();
 
-void [typedHelpers, requests, handle, reason];
+void [typedHelpers, connectedApps, requests, handle, reason];

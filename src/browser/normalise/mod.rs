@@ -45,14 +45,26 @@ fn apply(value: &JsValue, path: &str, fix: Fix) {
 /// Follows the `rest` of a path from `object[key]`, or fixes that field where the path ends.
 fn apply_at(object: &JsValue, key: &JsValue, rest: Option<&str>, fix: Fix) {
     let field = Reflect::get(object, key).unwrap_or(JsValue::UNDEFINED);
-    match rest {
-        Some(rest) => apply(&field, rest, fix),
-        None => {
+    match (rest, fix) {
+        (Some(rest), _) => apply(&field, rest, fix),
+        (None, Fix::Alias(other)) => alias(object, key, &field, other),
+        (None, _) => {
             if let Some(fixed) = fixed(&field, fix) {
                 // Cannot fail on the plain objects `JSON.parse` makes.
                 let _ = Reflect::set(object, key, &fixed);
             }
         }
+    }
+}
+
+/// [`Fix::Alias`]: a missing (or `null`) `object[key]` takes the value of `object[other]`.
+fn alias(object: &JsValue, key: &JsValue, field: &JsValue, other: &str) {
+    if !field.is_undefined() && !field.is_null() {
+        return;
+    }
+    let value = Reflect::get(object, &JsValue::from_str(other)).unwrap_or(JsValue::UNDEFINED);
+    if !value.is_undefined() && !value.is_null() {
+        let _ = Reflect::set(object, key, &value);
     }
 }
 

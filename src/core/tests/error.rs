@@ -286,6 +286,11 @@ fn codes_round_trip_through_their_wire_strings() {
         (InvalidContext, "invalid_context"),
         (NotAllowed, "not_allowed"),
         (InvalidRequest, "invalid_request"),
+        (ConnectionNotFound, "connection_not_found"),
+        (
+            UnknownApplicationAccessToken,
+            "unknown_application_access_token",
+        ),
         (Other("something_new".into()), "something_new"),
     ];
     for (code, wire) in all {

@@ -14,6 +14,7 @@ mod prelude {
 }
 
 mod authorize;
+mod connected_apps;
 mod endpoint;
 mod error;
 mod form;

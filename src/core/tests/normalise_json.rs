@@ -95,6 +95,14 @@ fn apply(value: &mut Value, path: &str, fix: Fix) {
         return;
     };
     for key in head.split('|') {
+        // `Fix::Alias`: a missing (or `null`) field takes its other spelling's value.
+        if let (Fix::Alias(other), None) = (fix, rest) {
+            let missing = map.get(key).map_or(true, Value::is_null);
+            if let Some(value) = map.get(other).filter(|v| missing && !v.is_null()) {
+                map.insert(key.to_string(), value.clone());
+            }
+            continue;
+        }
         match (map.get_mut(key), rest) {
             (Some(field), Some(rest)) => apply(field, rest, fix),
             (Some(field), None) => fix_value(field, fix),

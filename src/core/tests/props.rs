@@ -11,7 +11,9 @@ use serde_json::{Map, Value};
 use super::normalise_json::{decode, error_body, js_numbers, normalise};
 use crate::core::error::error_from_response;
 use crate::core::form::parse_form;
-use crate::core::models::{LikeResult, Likes, Me, NewPost, Post, PostsPage, Sites, TokenInfo};
+use crate::core::models::{
+    ConnectedApplication, LikeResult, Likes, Me, NewPost, Post, PostsPage, Sites, TokenInfo,
+};
 use crate::core::pending::PendingStates;
 use crate::core::quirks::{Fix, Shape};
 use crate::core::redirect::{complete_redirect, parse_redirect, scrub_url};
@@ -21,8 +23,9 @@ use crate::core::token::Token;
 /// Whether a value decodes into a shape's model (normalised first).
 type Decodes = fn(Value, Shape) -> bool;
 
-/// Every shape, with its model's decoder.
-const SHAPES: [(Shape, Decodes); 7] = [
+/// Every shape, with its model's decoder. (`Disconnected` has none: `disconnect` resolves with
+/// the client's own `{ID, signedOut}`, not with WordPress.com's `{success}`.)
+const SHAPES: [(Shape, Decodes); 9] = [
     (Shape::Me, decodes::<Me>),
     (Shape::Sites, decodes::<Sites>),
     (Shape::Likes, decodes::<Likes>),
@@ -30,7 +33,20 @@ const SHAPES: [(Shape, Decodes); 7] = [
     (Shape::Post, decodes::<Post>),
     (Shape::TokenInfo, decodes::<TokenInfo>),
     (Shape::PostsPage, decodes::<PostsPage>),
+    // Connected applications.
+    (
+        Shape::ConnectedApplications,
+        decodes::<ConnectedApplications>,
+    ),
+    (Shape::ConnectedApplication, decodes::<ConnectedApplication>),
 ];
+
+/// The answer of `GET /me/connected-applications` (the client resolves with its list).
+#[derive(serde::Deserialize)]
+struct ConnectedApplications {
+    #[allow(dead_code)]
+    connected_applications: Vec<ConnectedApplication>,
+}
 
 fn decodes<T: DeserializeOwned>(value: Value, shape: Shape) -> bool {
     decode::<T>(value, shape).is_ok()
@@ -55,12 +71,16 @@ const ERROR_KEYS: &[&str] = &[
 fn keys() -> Vec<String> {
     let mut keys: Vec<String> = ERROR_KEYS.iter().map(|k| k.to_string()).collect();
     for (shape, _) in SHAPES {
-        for (path, _) in shape.rules() {
+        for (path, fix) in shape.rules() {
             keys.extend(
                 path.split(['.', '|'])
                     .filter(|k| *k != "*")
                     .map(String::from),
             );
+            // The other spelling of a field (`connection_ID`, `blog`).
+            if let Fix::Alias(other) = fix {
+                keys.push(other.to_string());
+            }
         }
     }
     keys.sort();

@@ -10,6 +10,11 @@ fn each_route_has_its_method_and_path() {
     let post = |site, post_id| Args {
         site: Some(site),
         post_id,
+        ..Args::default()
+    };
+    let app = |id| Args {
+        app_id: Some(id),
+        ..Args::default()
     };
     let cases = [
         (&routes::ME, Args::default(), Method::Get, "/me"),
@@ -38,6 +43,18 @@ fn each_route_has_its_method_and_path() {
             Method::Post,
             "/sites/example.com::blog/posts/new",
         ),
+        (
+            &routes::CONNECTED_APPLICATIONS,
+            Args::default(),
+            Method::Get,
+            "/me/connected-applications",
+        ),
+        (
+            &routes::DISCONNECT,
+            app("1234"),
+            Method::Post,
+            "/me/connected-applications/1234/delete",
+        ),
     ];
     for (route, args, method, path) in cases {
         assert_eq!(route.method, method, "{route:?}");
@@ -62,11 +79,13 @@ fn a_route_refuses_a_bad_site_or_a_missing_value() {
     let bad_site = routes::POST_LIKES.path(Args {
         site: Some("a b"),
         post_id: Some(1),
+        ..Args::default()
     });
     assert_eq!(bad_site.unwrap_err().code, ErrorCode::InvalidConfig);
     let no_post = routes::POST_LIKES.path(Args {
         site: Some("123"),
         post_id: None,
+        ..Args::default()
     });
     assert_eq!(no_post.unwrap_err().code, ErrorCode::InvalidConfig);
     assert!(routes::CREATE_POST.path(Args::default()).is_err());
@@ -107,7 +126,12 @@ fn the_typescript_declarations_match_the_route_table() {
         if route.body == Body::Post {
             params.push("post: NewPost".to_string());
         }
-        params.push("options?: CallOptions".to_string());
+        if route.template.contains("{app_id}") {
+            // The ID is an option: without it, `disconnect` finds this app's own entry.
+            params.push("options?: DisconnectOptions".to_string());
+        } else {
+            params.push("options?: CallOptions".to_string());
+        }
         let signature = format!(
             "  {}({}): Promise<{:?}>;",
             route.js_name,
@@ -119,4 +143,38 @@ fn the_typescript_declarations_match_the_route_table() {
             "typescript.rs lacks `{signature}`"
         );
     }
+}
+
+#[test]
+fn a_connected_application_id_cannot_leave_its_path_segment() {
+    let path = |id| {
+        routes::DISCONNECT.path(Args {
+            app_id: id,
+            ..Args::default()
+        })
+    };
+    for id in ["1234", "abc_DEF-9"] {
+        assert_eq!(
+            path(Some(id)).unwrap(),
+            format!("/me/connected-applications/{id}/delete")
+        );
+    }
+    for id in [
+        "", "../me", "12/34", "12?x=1", "12#", "12%2F", "1 2", "é", "..",
+    ] {
+        let err = path(Some(id)).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidConfig, "{id:?}");
+        assert!(err.message.contains("connectedApplications()"), "{id:?}");
+    }
+    assert_eq!(path(None).unwrap_err().code, ErrorCode::InvalidConfig);
+}
+
+#[test]
+fn only_the_connected_applications_routes_manage_connections() {
+    let managing: Vec<_> = ROUTES
+        .iter()
+        .filter(|r| r.manages_connections())
+        .map(|r| r.js_name)
+        .collect();
+    assert_eq!(managing, ["connectedApplications", "disconnect"]);
 }
