@@ -54,8 +54,8 @@ impl Client {
         self.client_id().map_err(|_| {
             Error::new(
                 ErrorCode::InvalidConfig,
-                "disconnect() without { id } needs the app's clientId (an Auth, or clientId) \
-                 to find its own entry: or pass { id } from connectedApplications()",
+                "disconnect() without { id } needs the app's clientId, or pass { id } from \
+                 connectedApplications()",
             )
         })
     }

@@ -363,7 +363,7 @@ pub fn connected_apps_error(status: u16, body_text: &str, body: Option<ErrorBody
     if err.code == ErrorCode::Unauthorized {
         err.message = cat(&[
             "this token's scope cannot manage connected applications: sign in with \
-             scope: 'global', or let the user remove the app at ",
+             scope: 'global', or remove the app at ",
             CONNECTED_APPS_PAGE,
             " (WordPress.com said: ",
             &err.message,
@@ -380,9 +380,7 @@ pub fn connection_not_found(client_id: &str) -> Error {
         cat(&[
             "no connected application has this app's client ID (",
             client_id,
-            ") as its ID, and WordPress.com is not known to use it: pass { id } from \
-             connectedApplications() to disconnect(), or remove the app at ",
-            CONNECTED_APPS_PAGE,
+            ") as its ID: pass { id } from connectedApplications()",
         ]),
     )
     .reached_server(true)
@@ -392,8 +390,7 @@ pub fn connection_not_found(client_id: &str) -> Error {
 pub fn disconnect_unconfirmed() -> Error {
     Error::new(
         ErrorCode::BadResponse,
-        "WordPress.com did not confirm the disconnection: list connectedApplications() to see \
-         whether the app is gone",
+        "WordPress.com did not confirm the disconnection",
     )
     .reached_server(true)
 }

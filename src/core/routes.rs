@@ -130,15 +130,11 @@ pub const DISCONNECT: Route = Route {
 /// `{app_id}`: a connected application's `ID`, refused (`invalid_config`) unless it is letters,
 /// digits, `-` and `_` (WordPress.com's are numbers), so it cannot leave its path segment.
 fn app_id_segment(id: Option<&str>) -> Result<&str, Error> {
-    let id = id.ok_or_else(|| invalid("the route needs a connected application's ID"))?;
     let allowed = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
-    if id.is_empty() || !id.bytes().all(allowed) {
-        return Err(invalid(
-            "a connected application's ID is letters, digits, - and _: pass the ID that \
-             connectedApplications() lists",
-        ));
-    }
-    Ok(id)
+    id.filter(|id| !id.is_empty() && id.bytes().all(allowed))
+        .ok_or_else(|| {
+            invalid("an application ID is letters, digits, - and _, from connectedApplications()")
+        })
 }
 
 impl Route {
