@@ -27,12 +27,17 @@
 //   libraries over hand-written code — the percent-encoding crate ~0.5 KB, js_sys::global()
 //   ~0.2 KB; the route table, the named transport kinds, the boring build: the rest; and back
 //   −281 B: WpcomError is a JS class the wasm constructs, not a prototype rewired at run time.
+// - 43,500 → 45,500 (issue 12 item 4, connected applications: 43,175 → 45,466 B, +2,291 B):
+//   connectedApplications() and disconnect() (two routes, the own-entry lookup, the sign-out,
+//   a second Promise-returning export with its options) ~1.3 KB; their quirk rules and the
+//   field-alias walker (ID/connection_ID, site/blog) ~0.4 KB; error texts that say what to do
+//   (scope refusal naming the Connected Apps page, connection_not_found) and two codes ~0.6 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 43500;
+const CEILING = 45500;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {

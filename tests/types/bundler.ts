@@ -151,7 +151,7 @@ async function connectedApps(): Promise<void> {
     app.connection_ID;
     // @ts-expect-error the docs' spelling is normalised to `site`
     app.blog;
-    const gone = await wp.disconnect({ id: app.ID, signal: call.signal });
+    const gone = await wp.disconnect({ ...call, id: app.ID });
     expect<Equal<typeof gone, Disconnected>>();
     expect<Equal<typeof gone.signedOut, boolean>>();
   }

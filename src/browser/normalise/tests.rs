@@ -166,6 +166,32 @@ fn each_shape_normalises_the_wire_quirks() {
             "scope",
             r#"["posts","media"]"#,
         ),
+        // Connected applications: the docs' spelling (`connection_ID`, `blog`) reads as the
+        // answer's (`ID`, `site`); `site` is `false` or an object; the answer's own spelling wins.
+        (
+            Shape::ConnectedApplications,
+            r#"{"connected_applications":[7,{"connection_ID":12,"blog":{"site_ID":5,"site_name":false}}]}"#,
+            "connected_applications.0",
+            // `blog` and `site` are one object: JavaScript copies the reference.
+            concat!(
+                r#"{"connection_ID":12,"blog":{"site_ID":"5","site_name":"","site_URL":""},"#,
+                r#""ID":"12","site":{"site_ID":"5","site_name":"","site_URL":""},"URL":"","#,
+                r#""authorized":"","description":"","icon":"","scope":"","title":"","#,
+                r#""permissions":[]}"#
+            ),
+        ),
+        (
+            Shape::ConnectedApplication,
+            r#"{"ID":"a1","connection_ID":99,"site":false,"blog":{"site_ID":5}}"#,
+            "ID",
+            r#""a1""#,
+        ),
+        (
+            Shape::ConnectedApplication,
+            r#"{"ID":"a1","site":false,"blog":{"site_ID":5}}"#,
+            "site",
+            "null",
+        ),
     ];
     for (shape, body, path, want) in cases {
         let value = parsed(body);

@@ -95,7 +95,8 @@ fn apply(value: &mut Value, path: &str, fix: Fix) {
         return;
     };
     for key in head.split('|') {
-        // `Fix::Alias`: a missing (or `null`) field takes its other spelling's value.
+        // `Fix::Alias`: a missing (or `null`) field takes its other spelling's value (a copy;
+        // in JavaScript the two share an object, which only the other spelling can tell).
         if let (Fix::Alias(other), None) = (fix, rest) {
             let missing = map.get(key).map_or(true, Value::is_null);
             if let Some(value) = map.get(other).filter(|v| missing && !v.is_null()) {
