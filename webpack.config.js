@@ -30,6 +30,7 @@ export default (_env, argv = {}) => {
     entry: {
       main: './www/src/index.js',
       callback: './www/src/callback.js',
+      element: './www/src/element.js',
     },
     output: {
       path: path.join(www, 'dist'),
@@ -39,7 +40,8 @@ export default (_env, argv = {}) => {
     },
     experiments: { asyncWebAssembly: true },
     resolve: {
-      alias: { 'wpcom-wasm': pkg },
+      // `wpcom-wasm/element` as the package's exports map names it (pkg/web/element.js).
+      alias: { 'wpcom-wasm/element$': path.join(pkg, 'web/element.js'), 'wpcom-wasm': pkg },
     },
     devtool: mode === 'production' ? false : 'source-map',
     performance: { hints: false },
@@ -47,6 +49,7 @@ export default (_env, argv = {}) => {
       new webpack.DefinePlugin({ __WPCOM_BUILD_CONFIG__: JSON.stringify(buildConfig) }),
       new HtmlWebpackPlugin({ template: path.join(www, 'index.html'), filename: 'index.html', chunks: ['main'] }),
       new HtmlWebpackPlugin({ template: path.join(www, 'callback.html'), filename: 'callback.html', chunks: ['callback'] }),
+      new HtmlWebpackPlugin({ template: path.join(www, 'element.html'), filename: 'element.html', chunks: ['element'] }),
       new CopyWebpackPlugin({
         patterns: [
           // Copied as written (`minimized: true` tells the minimizers to leave them alone), so

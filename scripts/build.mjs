@@ -6,7 +6,8 @@
 //      names, and prints which name became which;
 //   4. esbuild bundles the `web` build's JS: pkg/web/index.js is the whole `wpcom-wasm/web`
 //      entry in one minified file (src/js/web-entry.js, the glue, its snippets), and
-//      pkg/web/wpcom_wasm.js the glue alone (for a service worker, without the entry's checks);
+//      pkg/web/wpcom_wasm.js the glue alone (for a service worker, without the entry's checks),
+//      and pkg/web/element.js the `<wpcom-connect>` element (`wpcom-wasm/element`);
 //   5. package.json, and pkg/size.json: what a page that imports `wpcom-wasm/web` loads.
 //
 // `--without TRICK[,TRICK…]` turns size tricks off and `--out DIR` writes elsewhere than pkg/:
@@ -130,6 +131,20 @@ export { WpcomError } from './${bundlerError}';
   const glueEntry = "export * from './wpcom_wasm.js';\nexport { default } from './wpcom_wasm.js';\n"
     + "export { WpcomError } from 'wpcom-wasm:error';\n";
   await bundle({ stdin: { contents: glueEntry, resolveDir: webDir, sourcefile: 'glue-entry.js' }, allowOverwrite: true }, glue);
+  // `wpcom-wasm/element`: the `<wpcom-connect>` element in a file of its own, which only that
+  // entry loads; it imports the `web` entry above (the same module, not a copy of it).
+  const webEntry = {
+    name: 'wpcom-wasm-web',
+    setup(build) {
+      build.onResolve({ filter: /^wpcom-wasm:web$/ }, () => ({ path: './index.js', external: true }));
+    },
+  };
+  const element = await esbuild.build({
+    entryPoints: [join(root, 'src/js/element.js')], plugins: [webEntry], bundle: true, format: 'esm',
+    minify: on('minify-js'), legalComments: 'none', write: false, outfile: join(webDir, 'element.js'),
+  });
+  writeFileSync(join(webDir, 'element.js'), element.outputFiles[0].contents);
+  copyFileSync(join(root, 'src/js/element.d.ts'), join(webDir, 'element.d.ts'));
   // Inlined above; and the .wasm's declarations are for importing it as a module, which the
   // `web` build never does (and name the exports before minification).
   rmSync(join(webDir, 'snippets'), { recursive: true, force: true });
@@ -180,11 +195,13 @@ function writeManifest(out) {
       './web': { types: './web/wpcom_wasm.d.ts', default: './web/index.js' },
       './web/wpcom_wasm.js': { types: './web/wpcom_wasm.d.ts', default: './web/wpcom_wasm.js' },
       './web/wpcom_wasm_bg.wasm': './web/wpcom_wasm_bg.wasm',
+      './element': { types: './web/element.d.ts', default: './web/element.js' },
       './wpcom_wasm_bg.wasm': './wpcom_wasm_bg.wasm',
       './package.json': './package.json',
     },
     files: files(out).filter((f) => !f.endsWith('package.json')).concat(['README.md']),
-    sideEffects: ['./index.js', './wpcom_wasm.js', './snippets/*'],
+    // web/element.js registers `<wpcom-connect>` when imported.
+    sideEffects: ['./index.js', './wpcom_wasm.js', './snippets/*', './web/element.js'],
   };
   copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
   writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
@@ -208,7 +225,13 @@ function writeSize(out) {
     const bytes = readFileSync(join(out, file));
     return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
-  const size = { files: rows, gzipTotal: rows.reduce((n, r) => n + r.gzip, 0) };
+  // `wpcom-wasm/element` on top of that (only pages that import the element load it).
+  const element = readFileSync(join(out, 'web/element.js'));
+  const size = {
+    files: rows,
+    gzipTotal: rows.reduce((n, r) => n + r.gzip, 0),
+    element: { file: 'web/element.js', bytes: element.length, gzip: gzipSync(element, { level: 9 }).length },
+  };
   writeFileSync(join(out, 'size.json'), JSON.stringify(size, null, 2) + '\n');
   return size;
 }
@@ -227,6 +250,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const size = await build({ out: values.out ? resolve(values.out) : undefined, without });
     for (const r of size.files) console.log(`[build] ${r.file.padEnd(28)} ${String(r.bytes).padStart(8)} B  ${String(r.gzip).padStart(7)} B gzip`);
     console.log(`[build] gzip total (.wasm + JS): ${size.gzipTotal} bytes (limits: tests/node/size.test.mjs)`);
+    const e = size.element;
+    console.log(`[build] ${e.file.padEnd(28)} ${String(e.bytes).padStart(8)} B  ${String(e.gzip).padStart(7)} B gzip (wpcom-wasm/element only)`);
   } catch (e) {
     // A failed command has shown its own output: the first line says which one it was.
     console.error(`[build] ${e.message.split('\n')[0]}`);

@@ -1,10 +1,11 @@
-// What a signed-in session shows and does: profile, sites, posts, likes, new posts.
+// What a signed-in session shows and does: profile, sites, connected apps, posts, likes, new posts.
 //
 // Every call checks afterwards that its session is still the current one (`session.ended`,
 // `session.site`), so an answer that arrives after sign-out or after picking another site is
 // dropped. Nothing here retries by itself: failures go to `session.report(err, retry)`, which
 // shows a banner whose button retries once.
 
+import { loadConnectedApps } from './connected-apps.js';
 import { describeError } from './errors.js';
 import { prependPost, hidePosts, isLiked, renderPosts, renderPostsStatus, setLikeBusy, updateLikes } from './posts.js';
 import { renderProfile } from './profile.js';
@@ -13,7 +14,7 @@ import { hideNewPostForm, showNewPostForm } from './new-post.js';
 
 const RECENT_POSTS = 10;
 
-/** Loads /me, then the sites. */
+/** Loads /me, then the sites and the connected apps. */
 export async function loadAccount(session) {
   let me;
   try {
@@ -25,7 +26,7 @@ export async function loadAccount(session) {
   if (session.ended) return;
   session.me = me;
   renderProfile(me, session.token, session.profileHandlers);
-  await loadSites(session);
+  await Promise.all([loadSites(session), loadConnectedApps(session)]);
 }
 
 /** Loads the user's sites and picks the primary one. */

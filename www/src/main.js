@@ -2,6 +2,7 @@
 // either the connect buttons or the signed-in session, and route every error to the banner.
 
 import { loadAccount, loadPosts } from './account.js';
+import { hideConnectedApps } from './connected-apps.js';
 import { hideBanner, showBanner } from './banner.js';
 import { readConfig } from './config.js';
 import { byId, h, fill } from './dom.js';
@@ -88,6 +89,7 @@ function signIn(auth, token) {
   }, EXPIRING_WARNING_SECONDS);
   hidePosts();
   hideNewPostForm();
+  hideConnectedApps();
   showSignedIn();
   renderProfileLoading(token, session.profileHandlers);
   loadAccount(session);
