@@ -150,7 +150,7 @@ export class WpcomConnectElement extends HTMLElement {
     try {
       await this.client.disconnect();
     } catch (error) {
-      if (!(error instanceof WpcomError) || !['unauthorized', 'not_found', 'invalid_token', 'not_signed_in', 'token_expired'].includes(error.code)) {
+      if (!(error instanceof WpcomError) || !['unauthorized', 'connection_not_found', 'invalid_token', 'not_signed_in', 'token_expired'].includes(error.code)) {
         this._fail(error);
         return;
       }
