@@ -275,7 +275,8 @@ EOF
     old=$(cat "$TEMPLATE/url")
     if [ "$old" != "$url" ]; then
       sql "UPDATE wp.wp_options SET option_value = REPLACE(option_value, '$old', '$url') WHERE option_name IN ('siteurl', 'home');
-        UPDATE wp.wp_posts SET guid = REPLACE(guid, '$old', '$url'), post_content = REPLACE(post_content, '$old', '$url');"
+        UPDATE wp.wp_posts SET guid = REPLACE(guid, '$old', '$url'), post_content = REPLACE(post_content, '$old', '$url');
+        UPDATE wp.wp_users SET user_url = REPLACE(user_url, '$old', '$url');"
     fi
     cp "$TEMPLATE/users.json" "$W/users.json"
   fi
