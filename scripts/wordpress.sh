@@ -19,7 +19,8 @@
 #
 # Env: WORDPRESS_PORT (default: a free port), WORDPRESS_STATE (the state file, default
 # target/wordpress/state.json; one site per state file), WORDPRESS_PERMALINKS (pretty|plain),
-# WORDPRESS_WORKERS (PHP server processes, default 4), WORDPRESS_NO_INSTALL=1 (never apt-get).
+# WORDPRESS_WORKERS (PHP server processes, default 4), WORDPRESS_NO_INSTALL=1 (never apt-get),
+# WORDPRESS_TEMPLATE (the database later starts copy, default target/wordpress/template).
 # Exit codes: 0 ok, 1 failure, 3 not running (status), 4 the packages are missing and cannot be
 # installed here (not root, no apt-get, or apt-get failed): tests skip on 4 only.
 set -euo pipefail
@@ -33,7 +34,8 @@ PACKAGES=(mariadb-server php-cli php-mysql wordpress)
 WP_SOURCE=/usr/share/wordpress
 ADMIN=admin
 TITLE='wpcom-wasm test site'
-TEMPLATE=$STATE_DIR/template
+# The installed, seeded database that later starts copy (shared by every state file).
+TEMPLATE=${WORDPRESS_TEMPLATE:-$ROOT/target/wordpress/template}
 # A small, fast database: durability does not matter for a throwaway site.
 MARIADB_TUNING=(--innodb-buffer-pool-size=32M --innodb-log-file-size=8M
   --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --skip-log-bin)
@@ -78,9 +80,11 @@ state_get() {
     "$STATE" "$1" 2>/dev/null || true
 }
 
-# Whether process $1 runs and its command line contains $2 (a recycled pid is not ours).
+# Whether process $1 runs and its command line contains $2 (a recycled pid is not ours; an
+# exited one that nobody reaped yet has an empty command line).
 alive() {
-  [ -n "$1" ] && [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -q -- "$2"
+  local cmd
+  [ -n "$1" ] && cmd=$(tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline") && [[ $cmd == *"$2"* ]]
 }
 
 # Whether the site of the state file runs: both processes alive and the URL answering.
@@ -148,10 +152,10 @@ free_port() {
 
 # Starts MariaDB on $W/db (already filled) in its own session; sets MARIADB_PID.
 start_mariadb() {
-  # setsid: its own session and process group (stop kills the group); fd 9 (the lock) closed.
+  # setsid: its own session and process group (stop kills the group); fds 8, 9 (locks) closed.
   setsid mariadbd --no-defaults --datadir="$W/db" --socket="$W/run/mariadb.sock" --skip-networking \
     --user="$(id -un)" --pid-file="$W/run/mariadb.pid" --log-error="$W/logs/mariadb.log" \
-    "${MARIADB_TUNING[@]}" </dev/null >>"$W/logs/mariadb.log" 2>&1 9>&- &
+    "${MARIADB_TUNING[@]}" </dev/null >>"$W/logs/mariadb.log" 2>&1 8>&- 9>&- &
   MARIADB_PID=$!
   wait_for 300 mariadb-admin --socket="$W/run/mariadb.sock" -uroot ping || die "MariaDB did not start"
 }
@@ -171,14 +175,19 @@ template_key() {
 save_template() {
   mariadb-admin --socket="$W/run/mariadb.sock" -uroot shutdown
   wait "$MARIADB_PID" || true # our child: returns once it has exited
-  rm -rf "$TEMPLATE.tmp"
-  mkdir -p "$TEMPLATE.tmp"
-  cp -a "$W/db" "$TEMPLATE.tmp/db"
-  cp "$W/users.json" "$TEMPLATE.tmp/users.json"
-  printf '%s\n' "$1" >"$TEMPLATE.tmp/url"
-  template_key >"$TEMPLATE.tmp/key"
+  local tmp="$TEMPLATE.tmp.$$"
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  cp -a "$W/db" "$tmp/db"
+  cp "$W/users.json" "$tmp/users.json"
+  printf '%s\n' "$1" >"$tmp/url"
+  template_key >"$tmp/key"
+  # Sites of other state files may be copying it: swap it under the template's lock.
+  exec 8>"$TEMPLATE.lock"
+  flock 8
   rm -rf "$TEMPLATE"
-  mv "$TEMPLATE.tmp" "$TEMPLATE"
+  mv "$tmp" "$TEMPLATE"
+  exec 8>&-
   start_mariadb
 }
 
@@ -187,9 +196,8 @@ start_site() {
   case "$permalinks" in pretty | plain) ;; *) die "WORDPRESS_PERMALINKS must be pretty or plain" ;; esac
   ensure_packages
   local started=$SECONDS fresh=1
-  [ -f "$TEMPLATE/key" ] && [ "$(cat "$TEMPLATE/key")" = "$(template_key)" ] && fresh=0
   W=$(mktemp -d "${TMPDIR:-/tmp}/wpcom-wordpress.XXXXXX")
-  mkdir -p "$W/run" "$W/logs"
+  mkdir -p "$W/run" "$W/logs" "$(dirname "$TEMPLATE")"
   MARIADB_PID='' PHP_PID=''
   # On any failure or interruption: stop what started, delete the folder, show the logs' ends.
   trap 'on_failure' EXIT
@@ -198,6 +206,15 @@ start_site() {
 
   # 1. The database: its own data folder and socket, no TCP port. A fresh one takes ~6 s to
   #    create (plus ~5 s to install WordPress into it), so later starts copy the template.
+  exec 8>"$TEMPLATE.lock"
+  flock 8
+  if [ -f "$TEMPLATE/key" ] && [ "$(cat "$TEMPLATE/key")" = "$(template_key)" ]; then
+    fresh=0
+    cp -a "$TEMPLATE/db" "$W/db"
+    cp "$TEMPLATE/users.json" "$W/users.json"
+    cp "$TEMPLATE/url" "$W/template-url"
+  fi
+  exec 8>&-
   if [ "$fresh" = 1 ]; then
     log "a fresh install (the next start reuses it as a template)"
     mariadb-install-db --datadir="$W/db" --user="$(id -un)" --auth-root-authentication-method=normal \
@@ -206,7 +223,6 @@ start_site() {
     start_mariadb
     sql "CREATE DATABASE wp; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wp.* TO 'wp'@'localhost';"
   else
-    cp -a "$TEMPLATE/db" "$W/db"
     start_mariadb
   fi
 
@@ -251,7 +267,7 @@ EOF
   # 3. PHP's built-in server with the router (Apache's rewrite rules for WordPress), several
   #    workers so that a browser's parallel requests do not queue.
   PHP_CLI_SERVER_WORKERS=${WORDPRESS_WORKERS:-4} setsid php -S "127.0.0.1:$port" -t "$W/site" "$HERE/router.php" \
-    </dev/null >"$W/logs/php.log" 2>&1 9>&- &
+    </dev/null >"$W/logs/php.log" 2>&1 8>&- 9>&- &
   PHP_PID=$!
   wait_for 100 curl -s -o /dev/null "$url/wp-login.php" || die "PHP's server did not answer on $url (port taken?)"
 
@@ -272,13 +288,12 @@ EOF
   else
     # 4. The template's URLs (the port it was made on) become this one's.
     local old
-    old=$(cat "$TEMPLATE/url")
+    old=$(cat "$W/template-url")
     if [ "$old" != "$url" ]; then
       sql "UPDATE wp.wp_options SET option_value = REPLACE(option_value, '$old', '$url') WHERE option_name IN ('siteurl', 'home');
         UPDATE wp.wp_posts SET guid = REPLACE(guid, '$old', '$url'), post_content = REPLACE(post_content, '$old', '$url');
         UPDATE wp.wp_users SET user_url = REPLACE(user_url, '$old', '$url');"
     fi
-    cp "$TEMPLATE/users.json" "$W/users.json"
   fi
   local rest_root
   rest_root=$(php "$HERE/permalinks.php" "$W/site" "$url" "$permalinks" 2>>"$W/logs/seed.log") || die "setting permalinks failed"
