@@ -172,7 +172,9 @@ export async function wordpressRunning(state) {
  * With JavaScript on, WordPress's auth-app.js does the approving (a REST call, then
  * `location = success_url + params`): see docs/real-wordpress.md for the exact forms.
  * Resolves with the URL the browser was sent to (it holds the password: never log it) as soon as
- * the navigation commits, before the app's page runs. Rejects with WordPress's words when it
+ * the navigation commits, before the app's page runs, or null when there was no success_url
+ * (WordPress then shows the password on its page). Use an app port that browsers do not block
+ * (Firefox refuses 9, 25… with about:neterror). Rejects with WordPress's words when it
  * shows an error page (wp_die: invalid URL, app_id not a UUID, not available…), refuses the
  * log-in, or answers the approval with an error notice ("Each application name should be
  * unique.").
@@ -202,6 +204,13 @@ export async function approveInBrowser(page, { user = 'admin', password = `${use
       throw new Error(`authorize-application.php answered: ${await text('.notice-error')}`);
     });
   refused.catch(() => {});
+  // Without success_url, auth-app.js shows the password on the page instead: resolves with null.
+  const shown = page
+    .locator('.notice-success .application-password-display')
+    .first()
+    .waitFor({ timeout })
+    .then(() => null);
+  shown.catch(() => {});
   await page.click(decision === 'approve' ? '#approve' : '#reject');
-  return Promise.race([left, refused]);
+  return Promise.race([left, refused, shown]);
 }
