@@ -269,7 +269,10 @@ EOF
   PHP_CLI_SERVER_WORKERS=${WORDPRESS_WORKERS:-4} setsid php -S "127.0.0.1:$port" -t "$W/site" "$HERE/router.php" \
     </dev/null >"$W/logs/php.log" 2>&1 8>&- 9>&- &
   PHP_PID=$!
-  wait_for 100 curl -s -o /dev/null "$url/wp-login.php" || die "PHP's server did not answer on $url (port taken?)"
+  # Ours must have said it listens (a taken port would be answered by whoever holds it).
+  wait_for 100 grep -q "Development Server ($url) started" "$W/logs/php.log" && alive "$PHP_PID" 'php -S' \
+    || die "PHP's server did not start on $url$(grep -q 'Failed to listen' "$W/logs/php.log" && echo ': the port is taken')"
+  wait_for 100 curl -s -o /dev/null "$url/wp-login.php" || die "PHP's server did not answer on $url"
 
   if [ "$fresh" = 1 ]; then
     # 4. Install as a browser would: POST the install form.
@@ -322,6 +325,7 @@ on_failure() {
   stop_group "$PHP_PID" 'php -S'
   stop_group "$MARIADB_PID" mariadbd
   remove_folder "$W"
+  rm -rf "$TEMPLATE.tmp.$$"
   exit "$status"
 }
 
