@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the project needs that is missing, from the project's own files:
 # the wasm32 target, wasm-bindgen-cli at the exact version in Cargo.lock, geckodriver,
-# Debian's chromium / chromium-driver / firefox-esr (when root), and npm packages (binaryen's
-# wasm-opt and esbuild, which the build needs, come from npm).
+# Debian's chromium / chromium-driver / firefox-esr and, for the real self-hosted WordPress of
+# scripts/wordpress.sh, mariadb-server / php-cli / php-mysql / wordpress (when root), and npm
+# packages (binaryen's wasm-opt and esbuild, which the build needs, come from npm).
 # Safe to run again: every step checks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,11 +39,16 @@ if [ "$have" != "$wb_version" ]; then
     || cargo install --force wasm-bindgen-cli --version "$wb_version"
 fi
 
-# System packages: browsers and drivers.
+# System packages: browsers and drivers; a real WordPress (scripts/wordpress.sh runs it from
+# these in a throwaway folder: their services need not run).
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox >/dev/null || command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+command -v php >/dev/null || missing+=(php-cli)
+{ command -v php >/dev/null && php -r 'exit(extension_loaded("mysqli") ? 0 : 1);'; } || missing+=(php-mysql)
+[ -f /usr/share/wordpress/wp-settings.php ] || missing+=(wordpress)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "apt-get install ${missing[*]}"
@@ -50,7 +56,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
     log "missing system packages: ${missing[*]} (install them with your package manager;"
-    log "without them the browser tests are skipped)"
+    log "without them the browser tests and the real-WordPress tests are skipped)"
   fi
 fi
 if ! command -v geckodriver >/dev/null && { command -v firefox >/dev/null || command -v firefox-esr >/dev/null; }; then

@@ -1,22 +1,28 @@
 // `npm start`: the whole product on this machine — installs what is missing, builds the
 // package, the emulator and the demo, then serves the emulator on http://127.0.0.1:9090 and the
-// demo on http://127.0.0.1:8080 until Ctrl-C.
+// demo on http://127.0.0.1:8080, beside a real self-hosted WordPress (scripts/wordpress.sh, on
+// http://127.0.0.1:9091 when its Debian packages are there) until Ctrl-C.
 //
 //   npm start                      everything
 //   npm start -- --no-setup        skip scripts/setup.sh (the toolchain is already there)
+//   npm start -- --no-wordpress    without the local WordPress
 //   WPCOM_CLIENT_ID=12345 npm start   the demo against the real WordPress.com (no emulator)
 //
-// Env: DEMO_PORT (8080), EMULATOR_PORT (9090), WPCOM_CLIENT_ID, WPCOM_API_BASE, WPCOM_OAUTH_BASE.
+// Env: DEMO_PORT (8080), EMULATOR_PORT (9090), WORDPRESS_PORT (9091, or any free port when
+// taken), WPCOM_CLIENT_ID, WPCOM_API_BASE, WPCOM_OAUTH_BASE.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { startEmulator } from '../tests/support/emulator.mjs';
 import { DEMO_DIST, EMULATOR_BIN, ROOT } from '../tests/support/paths.mjs';
 import { startStaticServer } from '../tests/support/static-server.mjs';
+import { startWordPress, WordPressUnavailable } from '../tests/support/wordpress.mjs';
 
 const args = new Set(process.argv.slice(2));
 const demoPort = Number(process.env.DEMO_PORT || 8080);
 const emulatorPort = Number(process.env.EMULATOR_PORT || 9090);
+const wordpressPort = Number(process.env.WORDPRESS_PORT || 9091);
 const clientId = process.env.WPCOM_CLIENT_ID || '';
 const useEmulator = clientId === '' || clientId === '1234';
 
@@ -45,6 +51,38 @@ function packageIsStale() {
   if (!existsSync(manifest)) return true;
   const inputs = ['src', 'Cargo.toml', 'Cargo.lock', 'scripts/build.mjs'].map((p) => newest(path.join(ROOT, p)));
   return statSync(manifest).mtimeMs < Math.max(...inputs);
+}
+
+/** The local WordPress once started, so that a failure after it stops it too. */
+let wordpressSite = null;
+
+/** Whether `port` on 127.0.0.1 is free. */
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The local WordPress (scripts/wordpress.sh) when its packages are there (setup installs them
+ * as root), or null with the reason printed: the demo works without it.
+ */
+async function startLocalWordPress() {
+  if (args.has('--no-wordpress')) return null;
+  try {
+    // Installing is setup's job: here only use what is there.
+    process.env.WORDPRESS_NO_INSTALL = '1';
+    const port = (await portIsFree(wordpressPort)) ? wordpressPort : undefined;
+    const wp = await startWordPress({ port });
+    log(wp.started ? `WordPress ${wp.version} started` : 'WordPress was already running: reusing it (it stays up after Ctrl-C)');
+    return wp;
+  } catch (err) {
+    if (err instanceof WordPressUnavailable) log('no local WordPress: its packages are missing (npm run setup as root installs them)');
+    else log(`no local WordPress: ${err.message}`);
+    return null;
+  }
 }
 
 /** The demo's runtime config, served as /config.js in place of the file in www/dist. */
@@ -80,6 +118,8 @@ async function main() {
     }
     emulator = await startEmulator({ port: emulatorPort, bin: EMULATOR_BIN, quiet: false, args: ['--allow-origin', demoOrigin] });
   }
+  const wordpress = await startLocalWordPress();
+  wordpressSite = wordpress;
   const demo = await startStaticServer({
     root: DEMO_DIST,
     port: demoPort,
@@ -99,8 +139,14 @@ async function main() {
     console.log(`  API:       WordPress.com, app ${clientId}`);
     console.log(`  Register ${demo.url}/ and ${demo.url}/callback.html as redirect URLs of the app.`);
   }
+  if (wordpress) {
+    console.log('');
+    console.log(`  WordPress: ${wordpress.url}/  (a real self-hosted WordPress ${wordpress.version}; REST API ${wordpress.restRoot})`);
+    console.log(`  Connect it with an application password; log in at ${wordpress.url}/wp-login.php as`);
+    for (const user of wordpress.users) console.log(`    ${user.login.padEnd(10)} / ${user.password.padEnd(20)} ${user.role}`);
+  }
   console.log('');
-  console.log('  Ctrl-C stops both.');
+  console.log(wordpress ? '  Ctrl-C stops them all.' : '  Ctrl-C stops both.');
 
   let stopping = false;
   const stop = async () => {
@@ -109,6 +155,7 @@ async function main() {
     log('stopping');
     await demo.close();
     if (emulator) await emulator.stop();
+    if (wordpress) await wordpress.stop().catch((err) => log(err.message));
     process.exit(0);
   };
   process.on('SIGINT', stop);
@@ -117,12 +164,13 @@ async function main() {
     emulator.exited.then(({ code, signal }) => {
       if (stopping) return;
       log(`the emulator exited (${code ?? signal})`);
-      demo.close().then(() => process.exit(1));
+      Promise.all([demo.close(), wordpress?.stop().catch(() => {})]).then(() => process.exit(1));
     });
   }
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
   console.error(`[start] ${err.message}`);
+  if (wordpressSite) await wordpressSite.stop().catch(() => {});
   process.exit(1);
 });
