@@ -1,8 +1,17 @@
 //! The world the API serves: seed data plus everything clients changed.
 
+mod comments;
+mod media;
+mod seeding;
+
 use serde::{Deserialize, Serialize};
 
-use crate::seed::{App, Role, Seed, Site, User};
+pub use comments::{Comment, Follow};
+pub use media::{
+    size_format, sniff_image, ImageInfo, Media, DEFAULT_MAX_UPLOAD_KB, PLACEHOLDER_PNG,
+};
+
+use crate::seed::{App, Role, Site, User};
 use crate::tokens::TokenRecord;
 
 /// A like of a post.
@@ -68,6 +77,49 @@ pub struct Post {
     /// Custom metadata.
     #[serde(default)]
     pub metadata: Vec<MetaEntry>,
+    /// Media ID of the featured image, 0 when none.
+    #[serde(default)]
+    pub featured_media: u64,
+    /// Whether new comments are accepted.
+    #[serde(default = "yes")]
+    pub comments_open: bool,
+    /// The status before the post went to the trash (WordPress's `_wp_trash_meta_status`).
+    #[serde(default)]
+    pub trashed_from: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Post {
+    /// An empty `standard` post with no status yet, written now by `author_id`.
+    pub fn blank(site_id: u64, id: u64, author_id: u64, now: i64) -> Post {
+        Post {
+            site_id,
+            id,
+            author_id,
+            date: now,
+            modified: now,
+            title: String::new(),
+            content: String::new(),
+            excerpt: String::new(),
+            slug: String::new(),
+            status: String::new(),
+            sticky: false,
+            password: String::new(),
+            format: "standard".to_owned(),
+            parent: None,
+            tags: Vec::new(),
+            categories: Vec::new(),
+            likes: Vec::new(),
+            featured_image: String::new(),
+            metadata: Vec::new(),
+            featured_media: 0,
+            comments_open: true,
+            trashed_from: None,
+        }
+    }
 }
 
 /// Taxonomy of a term.
@@ -110,64 +162,15 @@ pub struct World {
     pub terms: Vec<Term>,
     /// Every token ever issued (revoked ones are kept, flagged).
     pub tokens: Vec<TokenRecord>,
+    /// Every media item of every site.
+    pub media: Vec<Media>,
+    /// Every comment of every site.
+    pub comments: Vec<Comment>,
+    /// Who follows which site.
+    pub follows: Vec<Follow>,
 }
 
 impl World {
-    /// The world as the seed describes it, with no tokens.
-    pub fn from_seed(seed: &Seed) -> World {
-        let user_id = |name: &str| {
-            seed.users
-                .iter()
-                .find(|u| u.username == name)
-                .map_or(0, |u| u.id)
-        };
-        let posts: Vec<Post> = seed
-            .posts
-            .iter()
-            .map(|p| Post {
-                site_id: p.site,
-                id: p.id,
-                author_id: user_id(&p.author),
-                date: p.date,
-                modified: p.modified,
-                title: p.title.clone(),
-                content: p.content.clone(),
-                excerpt: p.excerpt.clone(),
-                slug: p.slug.clone(),
-                status: p.status.clone(),
-                sticky: p.sticky,
-                password: p.password.clone(),
-                format: p.format.clone(),
-                parent: p.parent,
-                tags: p.tags.clone(),
-                categories: p.categories.clone(),
-                likes: p
-                    .likes
-                    .iter()
-                    .map(|l| Like {
-                        user_id: user_id(&l.user),
-                        date: l.date,
-                    })
-                    .collect(),
-                featured_image: String::new(),
-                metadata: Vec::new(),
-            })
-            .collect();
-        let mut world = World {
-            users: seed.users.clone(),
-            sites: seed.sites.clone(),
-            apps: seed.apps.clone(),
-            posts: Vec::new(),
-            terms: Vec::new(),
-            tokens: Vec::new(),
-        };
-        for post in &posts {
-            world.register_terms(post.site_id, &post.tags, &post.categories);
-        }
-        world.posts = posts;
-        world
-    }
-
     /// The user with this ID.
     pub fn user(&self, id: u64) -> Option<&User> {
         self.users.iter().find(|u| u.id == id)
@@ -246,6 +249,49 @@ impl World {
             .max()
             .unwrap_or(0)
             .saturating_add(1)
+    }
+
+    /// The ID the next media item of a site gets: from 1001 on, apart from post IDs (in
+    /// WordPress attachments share the posts' sequence; no client may rely on either).
+    pub fn next_media_id(&self, site_id: u64) -> u64 {
+        self.media
+            .iter()
+            .filter(|m| m.site_id == site_id)
+            .map(|m| m.id)
+            .max()
+            .unwrap_or(1000)
+            .max(1000)
+            .saturating_add(1)
+    }
+
+    /// A media item of a site.
+    pub fn media_item(&self, site_id: u64, id: u64) -> Option<&Media> {
+        self.media
+            .iter()
+            .find(|m| m.site_id == site_id && m.id == id)
+    }
+
+    /// A comment of a site.
+    pub fn comment(&self, site_id: u64, id: u64) -> Option<&Comment> {
+        self.comments
+            .iter()
+            .find(|c| c.site_id == site_id && c.id == id)
+    }
+
+    /// The ID the next new comment of a site gets.
+    pub fn next_comment_id(&self, site_id: u64) -> u64 {
+        self.comments
+            .iter()
+            .filter(|c| c.site_id == site_id)
+            .map(|c| c.id)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1)
+    }
+
+    /// Whether the user follows the site.
+    pub fn is_following(&self, user_id: u64, site_id: u64) -> bool {
+        self.follows.contains(&Follow { user_id, site_id })
     }
 
     /// A token by its secret.
@@ -335,6 +381,7 @@ pub fn slugify(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::seed::Seed;
 
     fn world() -> World {
         World::from_seed(&Seed::default_seed().unwrap())
