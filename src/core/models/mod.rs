@@ -10,12 +10,14 @@
 
 mod likes;
 mod me;
+mod media;
 mod post;
 mod site;
 mod token_info;
 
 pub use likes::{Like, LikeResult, Likes, PreferredBlog};
 pub use me::Me;
+pub use media::{MediaError, MediaItem, MediaPage, MediaUpload};
 pub use post::{
     empty_post, is_post_text, Author, NewPost, PageMeta, Post, PostParent, PostsPage, Term,
 };

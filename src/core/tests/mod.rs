@@ -17,6 +17,7 @@ mod authorize;
 mod endpoint;
 mod error;
 mod form;
+mod media;
 mod models;
 mod normalise_json;
 mod path;

@@ -11,7 +11,10 @@ use serde_json::{Map, Value};
 use super::normalise_json::{decode, error_body, js_numbers, normalise};
 use crate::core::error::error_from_response;
 use crate::core::form::parse_form;
-use crate::core::models::{LikeResult, Likes, Me, NewPost, Post, PostsPage, Sites, TokenInfo};
+use crate::core::models::{
+    LikeResult, Likes, MediaError, MediaItem, MediaPage, MediaUpload, Me, NewPost, Post, PostsPage,
+    Sites, TokenInfo,
+};
 use crate::core::pending::PendingStates;
 use crate::core::quirks::{Fix, Shape};
 use crate::core::redirect::{complete_redirect, parse_redirect, scrub_url};
@@ -22,7 +25,7 @@ use crate::core::token::Token;
 type Decodes = fn(Value, Shape) -> bool;
 
 /// Every shape, with its model's decoder.
-const SHAPES: [(Shape, Decodes); 7] = [
+const SHAPES: [(Shape, Decodes); 11] = [
     (Shape::Me, decodes::<Me>),
     (Shape::Sites, decodes::<Sites>),
     (Shape::Likes, decodes::<Likes>),
@@ -30,6 +33,10 @@ const SHAPES: [(Shape, Decodes); 7] = [
     (Shape::Post, decodes::<Post>),
     (Shape::TokenInfo, decodes::<TokenInfo>),
     (Shape::PostsPage, decodes::<PostsPage>),
+    (Shape::MediaItem, decodes::<MediaItem>),
+    (Shape::MediaError, decodes::<MediaError>),
+    (Shape::MediaUpload, decodes::<MediaUpload>),
+    (Shape::MediaPage, decodes::<MediaPage>),
 ];
 
 fn decodes<T: DeserializeOwned>(value: Value, shape: Shape) -> bool {
@@ -325,6 +332,8 @@ proptest! {
             sticky,
             tags,
             categories,
+            featured_image: None,
+            media_urls: Vec::new(),
         };
         let has_text = [&post.title, &post.content, &post.excerpt]
             .iter()
