@@ -7,6 +7,7 @@ pub mod client;
 pub(crate) mod env;
 #[cfg(feature = "rust-api")]
 mod fetch;
+pub mod media;
 pub(crate) mod normalise;
 pub mod session;
 pub mod storage;
