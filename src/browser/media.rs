@@ -20,17 +20,11 @@ pub fn media_form_data(
     urls: &[String],
     attrs: &[MediaAttrs],
 ) -> Result<JsValue, Error> {
-    let described: Vec<(Option<String>, String)> =
-        files.iter().map(describe).collect::<Result<_, _>>()?;
-    let infos: Vec<FileInfo<'_>> = described
-        .iter()
-        .map(|(name, mime_type)| FileInfo {
-            name: name.as_deref(),
-            mime_type,
-        })
-        .collect();
-    let urls: Vec<&str> = urls.iter().map(String::as_str).collect();
-    let plan = media_form(&infos, &urls, attrs)?;
+    let mut infos: Vec<FileInfo> = Vec::new();
+    for file in files {
+        infos.push(describe(file).ok_or_else(not_a_blob)?);
+    }
+    let plan = media_form(&infos, urls, attrs)?;
     let constructor = env::get(&env::global(), "FormData");
     // `Reflect.construct` throws (no panic) when `FormData` is missing: `unsupported`.
     let form = Reflect::construct(constructor.unchecked_ref::<Function>(), &Array::new())
@@ -46,9 +40,11 @@ pub fn media_form_data(
                     &[&FILE_FIELD.into(), file, &filename.as_str().into()],
                 )
             }
-            Part::Text { name, value } => {
-                env::call(&form, "append", &[&name.as_str().into(), &value.as_str().into()])
-            }
+            Part::Text { name, value } => env::call(
+                &form,
+                "append",
+                &[&name.as_str().into(), &value.as_str().into()],
+            ),
         };
         appended.map_err(|_| not_a_blob())?;
     }
@@ -56,20 +52,18 @@ pub fn media_form_data(
 }
 
 /// A `Blob`'s `File.name` (if it is a `File`) and `type`; duck-typed (a number `size`, a string
-/// `type`), as an `AbortSignal` is elsewhere: `invalid_config` for anything else.
-fn describe(file: &JsValue) -> Result<(Option<String>, String), Error> {
-    let mime_type = env::get(file, "type").as_string();
-    match mime_type {
-        Some(mime_type) if env::get(file, "size").as_f64().is_some() => {
-            Ok((env::get(file, "name").as_string(), mime_type))
-        }
-        _ => Err(not_a_blob()),
-    }
+/// `type`), as an `AbortSignal` is elsewhere: `None` for anything else.
+fn describe(file: &JsValue) -> Option<FileInfo> {
+    env::get(file, "size").as_f64()?;
+    Some(FileInfo {
+        mime_type: env::get(file, "type").as_string()?,
+        name: env::get(file, "name").as_string(),
+    })
 }
 
 fn not_a_blob() -> Error {
     Error::new(
         ErrorCode::InvalidConfig,
-        "each file must be a File or a Blob (e.g. from <input type=file> or canvas.toBlob)",
+        "each file must be a File or a Blob (from an <input type=file>, fetch or canvas.toBlob)",
     )
 }

@@ -165,7 +165,10 @@ fn attempt(sending: Rc<Sending>, delay: u32) {
     let undefined = JsValue::UNDEFINED;
     let signal = call.signal.as_ref().map_or(&undefined, |s| s.as_ref());
     let progress = call.progress.as_ref().unwrap_or(&undefined);
-    let body = call.body.as_ref().map_or(JsValue::UNDEFINED, Payload::to_js);
+    let body = call
+        .body
+        .as_ref()
+        .map_or(JsValue::UNDEFINED, Payload::to_js);
     let (url, method, ms) = (&call.url, call.method.as_str(), call.timeout_ms);
     let this = sending.clone();
     let done = Closure::once_into_js(

@@ -13,7 +13,7 @@ use super::transport::Done;
 use super::Auth;
 use crate::core::media::MediaAttrs;
 use crate::core::models::{
-    LikeResult, Likes, MediaItem, MediaPage, MediaUpload, Me, NewPost, Post, Sites, TokenInfo,
+    LikeResult, Likes, Me, MediaItem, MediaPage, MediaUpload, NewPost, Post, Sites, TokenInfo,
 };
 use crate::core::routes::{self, Route};
 use crate::core::{Error, ErrorCode};
@@ -144,7 +144,10 @@ impl Client {
     ) -> Result<MediaUpload, Error> {
         let urls: Vec<String> = urls.iter().map(|u| u.to_string()).collect();
         let form = media_form_data(&[], &urls, attrs)?;
-        decode(self.run(upload(&routes::SIDELOAD_MEDIA, site, form)).await?)
+        decode(
+            self.run(upload(&routes::SIDELOAD_MEDIA, site, form))
+                .await?,
+        )
     }
 
     /// `GET /sites/$site/media` ([`routes::MEDIA`]): one page of the site's media. `query`:

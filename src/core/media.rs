@@ -10,7 +10,7 @@
 //! changes nothing (0 is "unattached", the default, and no other attribute is touched).
 
 use super::error::{Error, ErrorCode};
-use super::text::{cat, push_u64, u64_text};
+use super::text::{cat, cut, push_u64, u64_text};
 use alloc::{string::String, vec::Vec};
 
 /// The attributes of one uploaded or sideloaded item (`attrs[i][…]`); `None` fields are not
@@ -36,8 +36,13 @@ pub const ATTR_NAMES: [&str; 5] = ["title", "caption", "description", "alt", PAR
 const PARENT_ID: &str = "parent_id";
 
 impl MediaAttrs {
-    /// The attributes given, as `(name, value)` in [`ATTR_NAMES`] order.
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
+    /// Whether no attribute is given.
+    pub fn is_empty(&self) -> bool {
+        *self == MediaAttrs::default()
+    }
+
+    /// Appends `attrs[i][…]` for each attribute given, in [`ATTR_NAMES`] order.
+    fn push_fields(&self, i: usize, parts: &mut Vec<Part>) {
         let [title, caption, description, alt, _] = ATTR_NAMES;
         let texts = [
             (title, &self.title),
@@ -45,25 +50,29 @@ impl MediaAttrs {
             (description, &self.description),
             (alt, &self.alt),
         ];
-        let mut out: Vec<(&'static str, String)> = texts
-            .into_iter()
-            .filter_map(|(name, value)| Some((name, value.clone()?)))
-            .collect();
-        if let Some(id) = self.parent_id {
-            out.push((PARENT_ID, u64_text(id)));
+        for (key, value) in texts {
+            if let Some(value) = value {
+                parts.push(text_part(attr_field(i, key), value.clone()));
+            }
         }
-        out
+        if let Some(id) = self.parent_id {
+            parts.push(text_part(attr_field(i, PARENT_ID), u64_text(id)));
+        }
     }
+}
+
+fn text_part(name: String, value: String) -> Part {
+    Part::Text { name, value }
 }
 
 /// What the plan knows of a file to upload: its own name (a `File`'s; a `Blob` has none) and
 /// its MIME type (`Blob.type`, `""` when unknown).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FileInfo<'a> {
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileInfo {
     /// `File.name`; `None` (or empty) for a `Blob`.
-    pub name: Option<&'a str>,
+    pub name: Option<String>,
     /// `Blob.type`, e.g. `image/png`.
-    pub mime_type: &'a str,
+    pub mime_type: String,
 }
 
 /// One part of the multipart body.
@@ -96,8 +105,8 @@ pub const URL_FIELD: &str = "media_urls[]";
 /// Refuses, before anything is sent: no input at all (`invalid_input`, as WordPress.com
 /// answers "No media provided in input."), and more attributes than inputs (`invalid_config`).
 pub fn media_form(
-    files: &[FileInfo<'_>],
-    urls: &[&str],
+    files: &[FileInfo],
+    urls: &[String],
     attrs: &[MediaAttrs],
 ) -> Result<Vec<Part>, Error> {
     let inputs = files.len() + urls.len();
@@ -113,31 +122,24 @@ pub fn media_form(
             "attrs has more entries than there are files or URLs: give one per input, in order",
         ));
     }
-    let mut parts: Vec<Part> = files
-        .iter()
-        .enumerate()
-        .map(|(index, file)| Part::File {
-            index,
-            filename: file_name(*file, attrs.get(index), index),
-        })
-        .collect();
-    parts.extend(urls.iter().map(|url| Part::Text {
-        name: String::from(URL_FIELD),
-        value: String::from(*url),
-    }));
+    let mut parts: Vec<Part> = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        let filename = file_name(file, attrs.get(index), index);
+        parts.push(Part::File { index, filename });
+    }
+    for url in urls {
+        parts.push(text_part(String::from(URL_FIELD), url.clone()));
+    }
     // Up to the last input with attributes, every input has an entry (see the module docs).
-    let last = attrs.iter().rposition(|a| !a.fields().is_empty());
-    for (i, attr) in attrs.iter().enumerate().take(last.map_or(0, |l| l + 1)) {
-        let mut fields = attr.fields();
-        if fields.is_empty() {
-            fields.push((PARENT_ID, String::from("0")));
+    let count = attrs
+        .iter()
+        .rposition(|a| !a.is_empty())
+        .map_or(0, |last| last + 1);
+    for (i, attr) in attrs.iter().take(count).enumerate() {
+        if attr.is_empty() {
+            parts.push(text_part(attr_field(i, PARENT_ID), String::from("0")));
         }
-        for (key, value) in fields {
-            parts.push(Part::Text {
-                name: attr_field(i, key),
-                value,
-            });
-        }
+        attr.push_fields(i, &mut parts);
     }
     Ok(parts)
 }
@@ -155,11 +157,12 @@ pub fn attr_field(i: usize, key: &str) -> String {
 /// The file name a file is sent with: a `File`'s own name; for a `Blob`, its title made a file
 /// name (with the extension of its type when the title has none), else `media-<n>.<ext>` (`n`
 /// counting from 1).
-pub fn file_name(file: FileInfo<'_>, attrs: Option<&MediaAttrs>, index: usize) -> String {
-    if let Some(name) = file.name.filter(|n| !n.trim().is_empty()) {
-        return String::from(name);
+pub fn file_name(file: &FileInfo, attrs: Option<&MediaAttrs>, index: usize) -> String {
+    if let Some(name) = file.name.as_ref().filter(|n| !n.trim_ascii().is_empty()) {
+        return name.clone();
     }
-    let ext = extension_for(file.mime_type);
+    let ext = extension_for(&file.mime_type);
+    let ext = ext.as_str();
     let title = attrs.and_then(|a| a.title.as_deref()).map(safe_name);
     match title.filter(|t| !t.is_empty()) {
         Some(title) if has_extension(&title) => title,
@@ -177,58 +180,60 @@ pub fn file_name(file: FileInfo<'_>, attrs: Option<&MediaAttrs>, index: usize) -
 /// `title` as a file name: path separators and control characters become `-`, and the ends
 /// are trimmed of spaces and dots (no `..`, no hidden file).
 fn safe_name(title: &str) -> String {
-    let name: String = title
-        .chars()
-        .map(|c| {
-            if c == '/' || c == '\\' || c.is_control() {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    String::from(name.trim_matches(|c: char| c == '.' || c.is_whitespace()))
+    let mut name = String::new();
+    for c in title.chars() {
+        let control = c < ' ' || ('\u{7f}'..='\u{9f}').contains(&c);
+        name.push(if c == '/' || c == '\\' || control {
+            '-'
+        } else {
+            c
+        });
+    }
+    let trimmed = name
+        .trim_ascii()
+        .trim_start_matches('.')
+        .trim_end_matches('.');
+    String::from(trimmed.trim_ascii())
 }
 
-/// Whether `name` ends with a file extension: a `.` followed by 1 to 5 ASCII letters or digits.
+/// Whether `name` ends with a file extension: a `.` after the first character, followed by 1
+/// to 5 ASCII letters or digits.
 fn has_extension(name: &str) -> bool {
-    name.rsplit_once('.').is_some_and(|(stem, ext)| {
-        !stem.is_empty() && (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+    let bytes = name.as_bytes();
+    bytes.iter().rposition(|b| *b == b'.').is_some_and(|dot| {
+        let ext = bytes.get(dot + 1..).unwrap_or_default();
+        dot > 0 && is_short_token(ext)
     })
 }
 
-/// MIME type → the extension WordPress uses for it; WordPress decides an upload's type by its
-/// extension, so a `Blob`'s generated name must carry the right one.
+/// 1 to 5 ASCII letters or digits.
+fn is_short_token(s: &[u8]) -> bool {
+    (1..=5).contains(&s.len()) && s.iter().all(u8::is_ascii_alphanumeric)
+}
+
+/// The MIME types whose extension is not their subtype (`image/jpeg` is `.jpg`).
 const EXTENSIONS: &[(&str, &str)] = &[
     ("image/jpeg", "jpg"),
-    ("image/png", "png"),
-    ("image/gif", "gif"),
-    ("image/webp", "webp"),
-    ("image/avif", "avif"),
-    ("image/heic", "heic"),
     ("image/svg+xml", "svg"),
-    ("image/bmp", "bmp"),
-    ("image/tiff", "tif"),
     ("image/x-icon", "ico"),
-    ("video/mp4", "mp4"),
     ("video/quicktime", "mov"),
-    ("video/webm", "webm"),
     ("video/ogg", "ogv"),
     ("audio/mpeg", "mp3"),
     ("audio/mp4", "m4a"),
-    ("audio/ogg", "ogg"),
-    ("audio/wav", "wav"),
-    ("application/pdf", "pdf"),
-    ("application/zip", "zip"),
     ("text/plain", "txt"),
-    ("text/csv", "csv"),
 ];
 
-/// The extension for a MIME type (parameters and case ignored); `bin` when unknown.
-pub fn extension_for(mime_type: &str) -> &'static str {
-    let essence = mime_type.split(';').next().unwrap_or_default().trim();
-    EXTENSIONS
-        .iter()
-        .find(|(mime, _)| mime.eq_ignore_ascii_case(essence))
-        .map_or("bin", |(_, ext)| ext)
+/// The extension for a MIME type (parameters and case ignored), which WordPress reads an
+/// upload's type from: [`EXTENSIONS`], else the subtype when it is 1 to 5 letters or digits
+/// (`image/png` → `png`, `application/pdf` → `pdf`), else `bin`.
+pub fn extension_for(mime_type: &str) -> String {
+    let essence = cut(mime_type, b';').map_or(mime_type, |(essence, _)| essence);
+    let essence = essence.trim_ascii().to_ascii_lowercase();
+    if let Some((_, ext)) = EXTENSIONS.iter().find(|(mime, _)| *mime == essence) {
+        return String::from(*ext);
+    }
+    match cut(&essence, b'/') {
+        Some((_, subtype)) if is_short_token(subtype.as_bytes()) => String::from(subtype),
+        _ => String::from("bin"),
+    }
 }

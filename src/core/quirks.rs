@@ -374,10 +374,7 @@ const MEDIA_ITEM: &[Rule] = &[
     ("thumbnails.*", Fix::Text),
 ];
 
-const MEDIA_ERROR: &[Rule] = &[
-    ("index", Fix::Number),
-    ("file|error|message", Fix::Text),
-];
+const MEDIA_ERROR: &[Rule] = &[("index", Fix::Number), ("file|error|message", Fix::Text)];
 
 const MEDIA_UPLOAD: &[Rule] = &[
     ("media", Fix::List),

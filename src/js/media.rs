@@ -37,7 +37,12 @@ impl JsClient {
     /// `POST /sites/$site/media/new` with `media_urls[]` ([`routes::SIDELOAD_MEDIA`]), options
     /// `{ attrs, signal }`.
     #[wasm_bindgen(js_name = sideloadMedia)]
-    pub fn sideload_media(&self, site: JsValue, urls: JsValue, options: JsValue) -> js_sys::Promise {
+    pub fn sideload_media(
+        &self,
+        site: JsValue,
+        urls: JsValue,
+        options: JsValue,
+    ) -> js_sys::Promise {
         let operation = url_list(&urls).and_then(|urls| {
             let attrs = attrs_list(Options::new(&options).value("attrs"), urls.len())?;
             let form = media_form_data(&[], &urls, &attrs)?;
@@ -60,10 +65,18 @@ impl JsClient {
 
     /// `POST /sites/$site/media/$mediaId/delete` ([`routes::DELETE_MEDIA`]).
     #[wasm_bindgen(js_name = deleteMedia)]
-    pub fn delete_media(&self, site: JsValue, media_id: JsValue, options: JsValue) -> js_sys::Promise {
+    pub fn delete_media(
+        &self,
+        site: JsValue,
+        media_id: JsValue,
+        options: JsValue,
+    ) -> js_sys::Promise {
         let operation = convert::site(&site).and_then(|site| {
             let media_id = convert::post_id(&media_id).map_err(|_| {
-                Error::new(ErrorCode::InvalidConfig, "mediaId must be a positive integer (a media item's ID)")
+                Error::new(
+                    ErrorCode::InvalidConfig,
+                    "mediaId must be a positive integer (a media item's ID)",
+                )
             })?;
             Ok(Operation::Route(RouteCall {
                 site: Some(site),
@@ -97,20 +110,27 @@ fn blobs(files: &JsValue) -> Result<Vec<JsValue>, Error> {
         return Ok(alloc::vec![files.clone()]);
     }
     if !files.is_object() || get(files, "length").as_f64().is_none() {
-        return Err(invalid("files must be a File, a Blob, or an array or FileList of them"));
+        return Err(invalid(
+            "files must be a File, a Blob, or an array or FileList of them",
+        ));
     }
     Ok(Array::from(files).iter().collect())
 }
 
 /// `string | ReadonlyArray<string>` as a list of URLs.
 fn url_list(urls: &JsValue) -> Result<Vec<String>, Error> {
+    let bad = || invalid("urls must be a URL string or an array of them");
     if let Some(url) = urls.as_string() {
         return Ok(alloc::vec![url]);
     }
-    let list: Option<Vec<String>> = Array::is_array(urls)
-        .then(|| Array::from(urls).iter().map(|u| u.as_string()).collect())
-        .flatten();
-    list.ok_or_else(|| invalid("urls must be a URL string or an array of them"))
+    if !Array::is_array(urls) {
+        return Err(bad());
+    }
+    let mut list = Vec::new();
+    for url in Array::from(urls).iter() {
+        list.push(url.as_string().ok_or_else(bad)?);
+    }
+    Ok(list)
 }
 
 /// The `attrs` option: an array with one entry (an object, or nothing) per input in order, or
@@ -128,7 +148,11 @@ fn attrs_list(value: Option<JsValue>, inputs: usize) -> Result<Vec<MediaAttrs>, 
             "attrs must be an array with one object per file or URL, in order (or one object for one input)",
         ));
     };
-    entries.iter().map(media_attrs).collect()
+    let mut list = Vec::new();
+    for entry in &entries {
+        list.push(media_attrs(entry)?);
+    }
+    Ok(list)
 }
 
 /// One entry of `attrs`: `{ title, caption, description, alt, parent_id }` (texts, and a

@@ -9,11 +9,15 @@ use crate::core::media::{extension_for, file_name, media_form, FileInfo, MediaAt
 use crate::core::models::{MediaError, MediaItem, MediaPage, MediaUpload, NewPost};
 use crate::core::quirks::{item_index, Fix, Out, Seen, Shape};
 
-fn png(name: Option<&str>) -> FileInfo<'_> {
+fn png(name: Option<&str>) -> FileInfo {
     FileInfo {
-        name,
-        mime_type: "image/png",
+        name: name.map(String::from),
+        mime_type: "image/png".into(),
     }
+}
+
+fn urls(list: &[&str]) -> Vec<String> {
+    list.iter().map(|u| u.to_string()).collect()
 }
 
 fn title(t: &str) -> MediaAttrs {
@@ -28,9 +32,10 @@ fn fields(parts: &[Part]) -> Vec<(String, String)> {
     parts
         .iter()
         .map(|part| match part {
-            Part::File { index, filename } => {
-                ("media[]".to_string(), format!("file #{index} as {filename}"))
-            }
+            Part::File { index, filename } => (
+                "media[]".to_string(),
+                format!("file #{index} as {filename}"),
+            ),
             Part::Text { name, value } => (name.clone(), value.clone()),
         })
         .collect()
@@ -45,7 +50,7 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 #[test]
 fn multipart_body_assembly_names_files_then_urls_then_attrs() {
     let files = [png(Some("sunset.png")), png(None)];
-    let urls = ["https://example.com/a.jpg"];
+    let urls = urls(&["https://example.com/a.jpg"]);
     let attrs = [
         MediaAttrs {
             title: Some("Sunset".into()),
@@ -95,7 +100,7 @@ fn attrs_before_the_last_given_are_filled_as_php_reindexes_them() {
 
 #[test]
 fn sideload_plan_sends_only_urls_and_their_attrs() {
-    let urls = ["https://example.com/a.jpg", "https://example.com/b.png"];
+    let urls = urls(&["https://example.com/a.jpg", "https://example.com/b.png"]);
     let parts = media_form(&[], &urls, &[MediaAttrs::default(), title("B")]).unwrap();
     assert_eq!(
         fields(&parts),
@@ -120,17 +125,37 @@ fn form_plan_refuses_no_media_and_extra_attrs_before_sending() {
 
 #[test]
 fn a_blob_is_named_from_its_title_or_made_a_name_with_its_type_extension() {
-    let blob = |mime| FileInfo {
+    let blob = |mime: &str| FileInfo {
         name: None,
-        mime_type: mime,
+        mime_type: mime.into(),
     };
     let cases: Vec<(FileInfo, Option<MediaAttrs>, usize, &str)> = vec![
         // A File keeps its own name, whatever the title.
-        (png(Some("IMG_0001.PNG")), Some(title("Holiday")), 0, "IMG_0001.PNG"),
+        (
+            png(Some("IMG_0001.PNG")),
+            Some(title("Holiday")),
+            0,
+            "IMG_0001.PNG",
+        ),
         (blob("image/png"), Some(title("Holiday")), 0, "Holiday.png"),
-        (blob("image/jpeg"), Some(title("photo.jpeg")), 0, "photo.jpeg"),
-        (blob("image/png"), Some(title("v1.2 final")), 0, "v1.2 final.png"),
-        (blob("image/png"), Some(title("../../etc/passwd")), 0, "-..-etc-passwd.png"),
+        (
+            blob("image/jpeg"),
+            Some(title("photo.jpeg")),
+            0,
+            "photo.jpeg",
+        ),
+        (
+            blob("image/png"),
+            Some(title("v1.2 final")),
+            0,
+            "v1.2 final.png",
+        ),
+        (
+            blob("image/png"),
+            Some(title("../../etc/passwd")),
+            0,
+            "-..-etc-passwd.png",
+        ),
         (blob("image/png"), Some(title("a\nb")), 0, "a-b.png"),
         (blob("image/png"), Some(title(" .. ")), 2, "media-3.png"),
         (blob("image/gif"), None, 0, "media-1.gif"),
@@ -139,7 +164,11 @@ fn a_blob_is_named_from_its_title_or_made_a_name_with_its_type_extension() {
         (png(Some("  ")), None, 0, "media-1.png"),
     ];
     for (file, attrs, index, want) in cases {
-        assert_eq!(file_name(file, attrs.as_ref(), index), want, "{file:?} {attrs:?}");
+        assert_eq!(
+            file_name(&file, attrs.as_ref(), index),
+            want,
+            "{file:?} {attrs:?}"
+        );
     }
     assert_eq!(extension_for("image/svg+xml"), "svg");
     assert_eq!(extension_for("application/x-unknown"), "bin");
@@ -185,9 +214,17 @@ fn upload_errors_keyed_by_index_become_a_list_that_keeps_the_index() {
     );
     // Keys 0, 1 in order: a list; the position is the index. Keys in numeric order, not text.
     let listed = upload(json!({"media": [{"ID": 9}], "errors": [error("a"), error("b")]}));
-    assert_eq!(listed.errors.iter().map(|e| e.index).collect::<Vec<_>>(), [0, 1]);
-    let keyed = upload(json!({"media": [{"ID": 9}], "errors": {"10": error("k"), "2": error("c")}}));
-    let got: Vec<(u64, &str)> = keyed.errors.iter().map(|e| (e.index, e.file.as_str())).collect();
+    assert_eq!(
+        listed.errors.iter().map(|e| e.index).collect::<Vec<_>>(),
+        [0, 1]
+    );
+    let keyed =
+        upload(json!({"media": [{"ID": 9}], "errors": {"10": error("k"), "2": error("c")}}));
+    let got: Vec<(u64, &str)> = keyed
+        .errors
+        .iter()
+        .map(|e| (e.index, e.file.as_str()))
+        .collect();
     assert_eq!(got, [(2, "c"), (10, "k")]);
     // No errors (all succeeded): an empty list. What is not an error object is left out.
     assert!(upload(json!({"media": [{"ID": 9}]})).errors.is_empty());
@@ -198,7 +235,8 @@ fn upload_errors_keyed_by_index_become_a_list_that_keeps_the_index() {
 
 #[test]
 fn normalised_upload_errors_normalise_to_themselves() {
-    let mut once = js_numbers(json!({"media": [], "errors": {"2": {"error": "e"}, "5": {"error": "f"}}}));
+    let mut once =
+        js_numbers(json!({"media": [], "errors": {"2": {"error": "e"}, "5": {"error": "f"}}}));
     normalise(&mut once, Shape::MediaUpload);
     assert_eq!(once["errors"][1]["index"], json!(5));
     let mut twice = once.clone();
@@ -245,8 +283,15 @@ fn media_page_keeps_the_next_page_handle() {
     )
     .unwrap();
     assert_eq!((page.found, page.media.len()), (45, 2));
-    assert_eq!(page.meta.next_page.as_deref(), Some("value=2026-11-30&id=2"));
-    let last: MediaPage = decode(json!({"found": 1, "media": [{"ID": 1}], "meta": []}), Shape::MediaPage).unwrap();
+    assert_eq!(
+        page.meta.next_page.as_deref(),
+        Some("value=2026-11-30&id=2")
+    );
+    let last: MediaPage = decode(
+        json!({"found": 1, "media": [{"ID": 1}], "meta": []}),
+        Shape::MediaPage,
+    )
+    .unwrap();
     assert_eq!(last.meta.next_page, None);
 }
 

@@ -152,12 +152,20 @@ fn fixed(value: &mut Value, fix: Fix) -> Option<Value> {
 /// [`item_index`] ([`Fix::Indexed`]).
 fn indexed(value: &Value) -> Value {
     let mut entries: Vec<(String, &Value)> = match value {
-        Value::Array(items) => items.iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
         Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
         _ => Vec::new(),
     };
     // JS orders canonical array-index keys (0 … 2^32 - 2) first, numerically.
-    let array_index = |key: &str| key.parse::<u32>().ok().filter(|n| n.to_string() == key && *n != u32::MAX);
+    let array_index = |key: &str| {
+        key.parse::<u32>()
+            .ok()
+            .filter(|n| n.to_string() == key && *n != u32::MAX)
+    };
     entries.sort_by_key(|(key, _)| (array_index(key).is_none(), array_index(key)));
     let mut out: Vec<Value> = Vec::new();
     for (key, item) in entries {

@@ -12,7 +12,7 @@ use super::normalise_json::{decode, error_body, js_numbers, normalise};
 use crate::core::error::error_from_response;
 use crate::core::form::parse_form;
 use crate::core::models::{
-    LikeResult, Likes, MediaError, MediaItem, MediaPage, MediaUpload, Me, NewPost, Post, PostsPage,
+    LikeResult, Likes, Me, MediaError, MediaItem, MediaPage, MediaUpload, NewPost, Post, PostsPage,
     Sites, TokenInfo,
 };
 use crate::core::pending::PendingStates;

@@ -150,7 +150,10 @@ fn the_typescript_declarations_match_the_route_table() {
         let (input, options) = match route.body {
             Body::Post => (Some("post: NewPost"), "CallOptions"),
             Body::Upload => (Some("files: Blob | ArrayLike<Blob>"), "UploadOptions"),
-            Body::Sideload => (Some("urls: string | ReadonlyArray<string>"), "SideloadOptions"),
+            Body::Sideload => (
+                Some("urls: string | ReadonlyArray<string>"),
+                "SideloadOptions",
+            ),
             Body::None | Body::Empty => (None, "CallOptions"),
         };
         params.extend(input.map(String::from));
