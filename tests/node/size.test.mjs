@@ -27,12 +27,20 @@
 //   libraries over hand-written code — the percent-encoding crate ~0.5 KB, js_sys::global()
 //   ~0.2 KB; the route table, the named transport kinds, the boring build: the rest; and back
 //   −281 B: WpcomError is a JS class the wasm constructs, not a prototype rewired at run time.
+// - 43,500 → 49,500 (issue 13 item 3, media: 43,175 → 49,410 B, +6,235 gzip; +16.6 KB of
+//   optimised .wasm before gzip, measured per function with twiggy): the four exports
+//   uploadMedia, sideloadMedia, media, deleteMedia and their argument checks (files, URLs, attrs
+//   with unknown keys refused, onProgress) ~7.3 KB; the media/new form plan (attrs renumbered as
+//   WordPress.com reads them, Blob file names from the title or the MIME type) and the FormData
+//   built from it ~4.2 KB; route calls with a query, a media ID and a form, the FormData body
+//   and XHR upload progress ~1.4 KB; the errors-keyed-by-index list (Fix::Indexed) and the media
+//   rules ~0.7 KB; messages that say what to do next ~1.8 KB of data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 43500;
+const CEILING = 49500;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {
