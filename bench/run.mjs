@@ -68,6 +68,7 @@ async function main() {
 
   const ready = await readyTimes(browser, web.origin, emu.base);
   const { calls, parse, oursExports, isolated } = await callsAndParse(browser, web.origin, emu.base, token, { site: SITE, postId });
+  const upload = await uploadBench(browser, web.origin, emu.base, token);
 
   const R = {
     date: new Date().toISOString(),
@@ -79,7 +80,7 @@ async function main() {
       loadavg: loadavg().map((x) => Math.round(x * 100) / 100),
     },
     emulator: { profile: emuBin.profile, site: SITE, postId, likeCount },
-    size, ready, calls, parse, oursExports, crossOriginIsolated: isolated,
+    size, ready, calls, parse, upload, oursExports, crossOriginIsolated: isolated,
     method: [
       'Size: gzip -9 of every .js and .wasm file in pkg/web (what a page without a bundler loads)',
       'against gzip -9 of bench/dist/official.js, the webpack 5 production bundle of bench/official-entry.js',
@@ -104,9 +105,10 @@ async function main() {
   const out = QUICK ? join(root, 'bench/out') : join(root, 'bench');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), JSON.stringify(R, null, 2) + '\n');
-  writeFileSync(join(out, 'RESULTS.md'), markdown(R, rows));
+  writeFileSync(join(out, 'RESULTS.md'), markdown(R, rows) + uploadMarkdown(R.upload));
   console.log(textTable(rows));
   console.log(xhrNote(R));
+  console.log(uploadLine(R.upload));
   console.log(`\n${R.machine.cpu}, ${R.machine.cores} cores; Node ${R.machine.node}; Chromium ${R.machine.chromium}; ${R.date}`);
   for (const t of R.targets) console.log(`${t.met ? 'met   ' : 'MISSED'}  ${t.target} (${t.value})`);
   if (QUICK) console.log('(--quick: small counts, figures not comparable)');
@@ -221,6 +223,45 @@ async function runWorkload(page, w, args) {
     entry.ratios[s] = { oursRaw: ratio(entry.ours[s], entry.raw[s]), oursOfficial: ratio(entry.ours[s], entry.official[s]) };
   }
   return entry;
+}
+
+// --- Upload a 1 MB image: uploadMedia vs raw XMLHttpRequest + FormData ---------------------------
+
+const UPLOAD_BYTES = 1 << 20;
+
+/** `n` uploads of a 1 MB PNG through wpcom-wasm's `uploadMedia` and through raw
+ *  XMLHttpRequest + FormData, interleaved in one page (bench/page/upload.js). */
+async function uploadBench(browser, origin, apiBase, token) {
+  const n = scale(40);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/bench/page/index.html`);
+    await page.addScriptTag({ type: 'module', url: '/bench/page/upload.js' });
+    await page.waitForFunction(() => window.benchUpload !== undefined);
+    await page.evaluate(([t, b]) => window.benchUpload.setup(t, b), [token, apiBase]);
+    await page.evaluate(([s, size]) => window.benchUpload.run(s, size, 2), [SITE, UPLOAD_BYTES]); // warm-up
+    const lat = await page.evaluate(([s, size, k]) => window.benchUpload.run(s, size, k), [SITE, UPLOAD_BYTES, n]);
+    const upload = { bytes: UPLOAD_BYTES, n, ours: summary(lat.ours), rawXhr: summary(lat.rawXhr) };
+    upload.ratio = { median: ratio(upload.ours.median, upload.rawXhr.median), p95: ratio(upload.ours.p95, upload.rawXhr.p95) };
+    log(uploadLine(upload));
+    return upload;
+  } finally {
+    await context.close();
+  }
+}
+
+function uploadLine(u) {
+  return `upload 1 MB image (${u.n} each): median ours ${u.ours.median} ms / raw XHR + FormData ${u.rawXhr.median} ms (${u.ratio.median}×), p95 ${u.ours.p95} / ${u.rawXhr.p95} ms`;
+}
+
+function uploadMarkdown(u) {
+  return `\n## Upload a 1 MB image\n\n${u.n} uploads each of a ${u.bytes.toLocaleString('en')}-byte PNG to \`media/new\`, ` +
+    'wpcom-wasm\'s `uploadMedia` and raw `XMLHttpRequest` + `FormData` interleaved upload by upload in one page, each result checked.\n\n' +
+    '| | median ms | p95 ms |\n| --- | ---: | ---: |\n' +
+    `| wpcom-wasm \`uploadMedia\` | ${u.ours.median} | ${u.ours.p95} |\n` +
+    `| raw XHR + FormData | ${u.rawXhr.median} | ${u.rawXhr.p95} |\n` +
+    `| ratio | ${u.ratio.median}× | ${u.ratio.p95}× |\n`;
 }
 
 main().then(cleanup, async (e) => {

@@ -6,7 +6,7 @@
 
 use super::auth::{Auth, DEFAULT_BASE};
 use super::normalise::{normalise, with_seen};
-use super::transport::{self, Call, Done, ErrorMapper, DEFAULT_TIMEOUT_MS};
+use super::transport::{self, Call, Done, ErrorMapper, Payload, DEFAULT_TIMEOUT_MS};
 use crate::core::error::{check_token_client, connected_apps_error, like_failed, token_info_error};
 use crate::core::models::{empty_post, is_post_text};
 use crate::core::quirks::Shape;
@@ -88,50 +88,63 @@ pub struct RouteCall {
     pub post: Option<JsValue>,
     /// `{app_id}`: a connected application's `ID`.
     pub app_id: Option<String>,
+    /// `{media_id}`.
+    pub media_id: Option<u64>,
+    /// Query parameters (a list route's `number`, `page_handle`…), appended in order.
+    pub query: Vec<(String, String)>,
+    /// The `FormData` of [`Body::Upload`] and [`Body::Sideload`] routes
+    /// ([`crate::browser::media::media_form_data`]).
+    pub form: Option<JsValue>,
+    /// `onProgress({ loaded, total })` for an upload's bytes (the JS surface's transport only).
+    pub on_progress: Option<JsValue>,
 }
 
-impl Operation {
+impl RouteCall {
     /// A call of `route` with no values yet.
-    pub fn route(route: &'static Route) -> Operation {
-        Operation::Route(RouteCall {
+    pub fn new(route: &'static Route) -> RouteCall {
+        RouteCall {
             route,
             site: None,
             post_id: None,
             post: None,
             app_id: None,
-        })
+            media_id: None,
+            query: Vec::new(),
+            form: None,
+            on_progress: None,
+        }
+    }
+}
+
+impl Operation {
+    /// A call of `route` with no values yet.
+    pub fn route(route: &'static Route) -> Operation {
+        Operation::Route(RouteCall::new(route))
     }
 
     /// A call of `route` on `site` (and `post_id`, when the route names a post).
     pub fn on_site(route: &'static Route, site: String, post_id: Option<u64>) -> Operation {
         Operation::Route(RouteCall {
-            route,
             site: Some(site),
             post_id,
-            post: None,
-            app_id: None,
+            ..RouteCall::new(route)
         })
     }
 
     /// A call of a [`Body::Post`] route on `site`, sending `post`.
     pub fn post_to(route: &'static Route, site: String, post: JsValue) -> Operation {
         Operation::Route(RouteCall {
-            route,
             site: Some(site),
-            post_id: None,
             post: Some(post),
-            app_id: None,
+            ..RouteCall::new(route)
         })
     }
 
     /// A call of a route on a connected application (`{app_id}`, its `ID`).
     pub fn on_app(route: &'static Route, app_id: String) -> Operation {
         Operation::Route(RouteCall {
-            route,
-            site: None,
-            post_id: None,
-            post: None,
             app_id: Some(app_id),
+            ..RouteCall::new(route)
         })
     }
 
@@ -237,6 +250,12 @@ impl Client {
             // Connected applications (`browser::connected_apps`).
             Shape::ConnectedApplications => Ok(field(&value, "connected_applications")),
             Shape::Disconnected => self.disconnected(operation, &value),
+            Shape::MediaPage => {
+                // The one-page list's `nextPage`: the `page_handle` of the next page, or null.
+                let next = field(&field(&value, "meta"), "next_page");
+                super::env::set(&value, "nextPage", &next);
+                Ok(value)
+            }
             _ => Ok(value),
         }
     }
@@ -258,6 +277,7 @@ impl Client {
     pub(crate) fn prepare(&self, operation: &Operation) -> Result<Call, Error> {
         let settings = &self.config;
         let mut map_error: ErrorMapper = error_from_response;
+        let mut progress = None;
         let (method, url, body, bearer) = match operation {
             Operation::TokenInfo => {
                 map_error = token_info_error;
@@ -275,19 +295,28 @@ impl Client {
                 let call =
                     build_api_call(&settings.api_base, *method, path, &options.query, namespace)?;
                 let body = options.body.as_ref().map(to_json).transpose()?;
+                let body = body.map(Payload::Json);
                 (call.method, call.url, body, Some(self.bearer()?))
             }
             Operation::Route(call) => {
                 let route = call.route;
                 let body = match route.body {
                     Body::None => None,
-                    Body::Empty => Some(String::from("{}")),
-                    Body::Post => Some(new_post_body(call.post.as_ref())?),
+                    Body::Empty => Some(Payload::Json(String::from("{}"))),
+                    Body::Post => Some(Payload::Json(new_post_body(call.post.as_ref())?)),
+                    Body::Upload | Body::Sideload => {
+                        let form = call.form.clone().ok_or_else(|| {
+                            Error::new(ErrorCode::InvalidConfig, "an upload needs its form")
+                        })?;
+                        progress = call.on_progress.clone();
+                        Some(Payload::Form(form))
+                    }
                 };
                 let args = Args {
                     site: call.site.as_deref(),
                     post_id: call.post_id,
                     app_id: call.app_id.as_deref(),
+                    media_id: call.media_id,
                 };
                 if route.manages_connections() {
                     map_error = connected_apps_error;
@@ -296,7 +325,7 @@ impl Client {
                     &settings.api_base,
                     route.method,
                     &route.path(args)?,
-                    &[],
+                    &call.query,
                     Some(route.namespace),
                 )?;
                 (call.method, call.url, body, Some(self.bearer()?))
@@ -307,6 +336,7 @@ impl Client {
             url,
             bearer,
             body,
+            progress,
             signal: self.signal.clone(),
             timeout_ms: settings.timeout_ms,
             retry: settings.retry,

@@ -1,9 +1,10 @@
 //! The typed Rust API's HTTP, through gloo-net (the browser's `fetch`): the same request, time
 //! limit, abort, outcome mapping and retry rule as the JS surface's transport
 //! ([`super::transport`], one call into `send.js` per attempt, which keeps the npm package small).
+//! `fetch` reports no upload progress, so [`Call::progress`] is not called here.
 
 use super::env;
-use super::transport::{aborted, aborted_error, outcome, retry_delay, Call, Kind};
+use super::transport::{aborted, aborted_error, outcome, retry_delay, Call, Kind, Payload};
 use crate::core::text::cat;
 use crate::core::{Error, Method};
 use alloc::rc::Rc;
@@ -109,9 +110,11 @@ async fn request(call: &Call, controller: &AbortController) -> Option<(Response,
         builder = builder.header("Authorization", &cat(&["Bearer ", token]));
     }
     let request = match &call.body {
-        Some(body) => builder
+        Some(Payload::Json(body)) => builder
             .header("Content-Type", "application/json")
             .body(body.as_str()),
+        // The browser sets the multipart Content-Type and its boundary.
+        Some(Payload::Form(form)) => builder.body(form.clone()),
         None => builder.build(),
     };
     let response = request.ok()?.send().await.ok()?;

@@ -8,6 +8,7 @@ mod connected_apps;
 pub(crate) mod env;
 #[cfg(feature = "rust-api")]
 mod fetch;
+pub mod media;
 pub(crate) mod normalise;
 pub mod session;
 pub mod storage;

@@ -1,7 +1,9 @@
 // One attempt of an HTTP call, in one call from wasm (src/browser/transport.rs): every crossing
 // between wasm and JS costs time, so headers, time limit, abort relay and JSON parsing are here.
 // `done(kind, status, value, retryAfter)` is called once with one of these kinds (transport.rs
-// `Kind` names them the same).
+// `Kind` names them the same). `body` is a JSON text (sent as application/json) or a FormData
+// (the browser sets its multipart Content-Type); `progress({ loaded, total })` follows an
+// upload's bytes, through XMLHttpRequest only (fetch has no upload progress).
 const PARSED = 0; // a 2xx answer, value = its parsed JSON
 const ANSWERED = 1; // any other answer, value = its text
 const TIMED_OUT = 2;
@@ -9,7 +11,7 @@ const ABORTED = 3;
 const NETWORK = 4; // no answer: offline, DNS, a CORS refusal
 const NOT_JSON = 5; // a 2xx answer that is not JSON
 
-export function wpcomSend(url, method, auth, body, ms, signal, delay, done) {
+export function wpcomSend(url, method, auth, body, ms, signal, delay, progress, done) {
   const go = () => {
     if (signal && signal.aborted) return done(ABORTED, 0);
     const end = (kind, status, text, retry) => {
@@ -25,7 +27,7 @@ export function wpcomSend(url, method, auth, body, ms, signal, delay, done) {
     // XMLHttpRequest is faster than fetch in Chromium; service workers (and Node) lack it.
     // What throws before the request leaves (a malformed URL) is a failed request, as in fetch.
     try {
-      (typeof XMLHttpRequest > 'u' ? viaFetch : viaXhr)(url, method, auth, body, ms, signal, end);
+      (typeof XMLHttpRequest > 'u' ? viaFetch : viaXhr)(url, method, auth, body, ms, signal, end, progress);
     } catch (_) {
       end(NETWORK, 0);
     }
@@ -33,7 +35,7 @@ export function wpcomSend(url, method, auth, body, ms, signal, delay, done) {
   delay ? setTimeout(go, delay) : go();
 }
 
-function viaXhr(url, method, auth, body, ms, signal, end) {
+function viaXhr(url, method, auth, body, ms, signal, end, progress) {
   const x = new XMLHttpRequest();
   const onAbort = () => x.abort();
   const on = (kind) => () => {
@@ -43,7 +45,14 @@ function viaXhr(url, method, auth, body, ms, signal, end) {
   };
   x.open(method, url);
   auth && x.setRequestHeader('Authorization', auth);
-  body != null && x.setRequestHeader('Content-Type', 'application/json');
+  typeof body == 'string' && x.setRequestHeader('Content-Type', 'application/json');
+  if (progress) {
+    // The last `progress` event may fall short of `total`; `load` reports the end once.
+    let last = -1;
+    x.upload.onprogress = x.upload.onload = (e) => {
+      e.loaded != last && progress({ loaded: (last = e.loaded), total: e.total });
+    };
+  }
   x.timeout = ms;
   x.onload = on(0); // 0: the answer decides PARSED or ANSWERED
   x.ontimeout = on(TIMED_OUT);
@@ -72,7 +81,7 @@ function viaFetch(url, method, auth, body, ms, signal, end) {
   const timer = setTimeout(stop(TIMED_OUT), ms);
   const headers = {};
   auth && (headers.Authorization = auth);
-  body != null && (headers['Content-Type'] = 'application/json');
+  typeof body == 'string' && (headers['Content-Type'] = 'application/json');
   signal && signal.addEventListener('abort', onAbort);
   const settle = (...outcome) => {
     clearTimeout(timer);

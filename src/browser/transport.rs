@@ -32,8 +32,11 @@ pub struct Call {
     pub url: String,
     /// The access token for `Authorization: Bearer`, if any.
     pub bearer: Option<String>,
-    /// A JSON text to send as the body.
-    pub body: Option<String>,
+    /// What to send as the body.
+    pub body: Option<Payload>,
+    /// `onProgress({ loaded, total })` of an upload: called with the bytes of the request body
+    /// sent so far, by `XMLHttpRequest`'s upload events (no other transport reports them).
+    pub progress: Option<JsValue>,
     /// The caller's signal.
     pub signal: Option<AbortSignal>,
     /// The time limit of each attempt, in milliseconds.
@@ -42,6 +45,27 @@ pub struct Call {
     pub retry: RetryPolicy,
     /// How an error answer becomes an [`Error`].
     pub map_error: ErrorMapper,
+}
+
+/// A request body.
+#[derive(Clone, Debug)]
+pub enum Payload {
+    /// A JSON text, sent with `Content-Type: application/json`.
+    Json(String),
+    /// A `FormData`, sent as `multipart/form-data` with the `Content-Type` (and boundary) the
+    /// browser sets: no header is added, so an upload needs no CORS preflight beyond
+    /// `Authorization`'s.
+    Form(JsValue),
+}
+
+impl Payload {
+    /// The body as the JS transport takes it: a string or a `FormData`.
+    fn to_js(&self) -> JsValue {
+        match self {
+            Payload::Json(text) => JsValue::from_str(text),
+            Payload::Form(form) => form.clone(),
+        }
+    }
 }
 
 pub use super::Done;
@@ -88,10 +112,11 @@ extern "C" {
         url: &str,
         method: &str,
         auth: Option<String>,
-        body: Option<&str>,
+        body: &JsValue,
         ms: u32,
         signal: &JsValue,
         delay: u32,
+        progress: &JsValue,
         done: JsValue,
     );
 }
@@ -139,12 +164,12 @@ fn attempt(sending: Rc<Sending>, delay: u32) {
     let auth = call.bearer.as_ref().map(|token| cat(&["Bearer ", token]));
     let undefined = JsValue::UNDEFINED;
     let signal = call.signal.as_ref().map_or(&undefined, |s| s.as_ref());
-    let (url, method, body, ms) = (
-        &call.url,
-        call.method.as_str(),
-        call.body.as_deref(),
-        call.timeout_ms,
-    );
+    let progress = call.progress.as_ref().unwrap_or(&undefined);
+    let body = call
+        .body
+        .as_ref()
+        .map_or(JsValue::UNDEFINED, Payload::to_js);
+    let (url, method, ms) = (&call.url, call.method.as_str(), call.timeout_ms);
     let this = sending.clone();
     let done = Closure::once_into_js(
         move |kind: u32, status: u32, value: JsValue, retry: JsValue| {
@@ -168,7 +193,7 @@ fn attempt(sending: Rc<Sending>, delay: u32) {
             }
         },
     );
-    wpcom_send(url, method, auth, body, ms, signal, delay, done);
+    wpcom_send(url, method, auth, &body, ms, signal, delay, progress, done);
 }
 
 /// The wait before the next attempt of `call`, after `attempts` failed ones (the last with

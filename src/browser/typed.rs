@@ -6,20 +6,23 @@
 //! The npm package is built without it: its JavaScript surface returns the JSON normalised in
 //! place by `browser::normalise`, and serde is the largest thing a wasm can carry.
 
-use super::client::{bad_shape, Client, Operation, RequestOptions};
+use super::client::{bad_shape, Client, Operation, RequestOptions, RouteCall};
 use super::connected_apps::own_entry;
 use super::fetch;
+use super::media::media_form_data;
 use super::transport::Done;
 use super::Auth;
+use crate::core::media::MediaAttrs;
 use crate::core::models::{
-    ConnectedApplication, Disconnected, LikeResult, Likes, Me, NewPost, Post, Sites, TokenInfo,
+    ConnectedApplication, Disconnected, LikeResult, Likes, Me, MediaItem, MediaPage, MediaUpload,
+    NewPost, Post, Sites, TokenInfo,
 };
 use crate::core::routes::{self, Route};
 use crate::core::{Error, ErrorCode};
 use crate::core::{Method, Token};
 use alloc::boxed::Box;
 use alloc::rc::Rc;
-use alloc::string::ToString;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::cell::Cell;
 use js_sys::Promise;
@@ -144,6 +147,80 @@ impl Client {
     pub async fn token_info(&self) -> Result<TokenInfo, Error> {
         decode(self.run(Operation::TokenInfo).await?)
     }
+}
+
+// --- Media (contract "Media") ---
+impl Client {
+    /// `POST /sites/$site/media/new` ([`routes::UPLOAD_MEDIA`]): uploads `files` (`Blob`s and
+    /// `File`s; a `Blob` is named from its `attrs` title or `media-<n>.<ext>`), with `attrs[i]`
+    /// for `files[i]` ([`crate::core::media::media_form`]). Returns what was created and, as
+    /// data, the files that failed; a call where all failed is an [`Error`] (e.g.
+    /// `invalid_input` "Invalid file type."). Never retried; the time limit covers the whole
+    /// upload. No progress events: gloo-net's `fetch` has none (the JS surface's
+    /// `uploadMedia` reports them through `XMLHttpRequest`).
+    pub async fn upload_media(
+        &self,
+        site: &str,
+        files: &[web_sys::Blob],
+        attrs: &[MediaAttrs],
+    ) -> Result<MediaUpload, Error> {
+        let files: Vec<JsValue> = files.iter().map(|f| f.clone().into()).collect();
+        let form = media_form_data(&files, &[], attrs)?;
+        decode(self.run(upload(&routes::UPLOAD_MEDIA, site, form)).await?)
+    }
+
+    /// `POST /sites/$site/media/new` with `media_urls[]` ([`routes::SIDELOAD_MEDIA`]):
+    /// WordPress.com downloads `urls` into the site's media, with `attrs[i]` for `urls[i]`.
+    /// Partial failures are data, as in [`Client::upload_media`].
+    pub async fn sideload_media(
+        &self,
+        site: &str,
+        urls: &[&str],
+        attrs: &[MediaAttrs],
+    ) -> Result<MediaUpload, Error> {
+        let urls: Vec<String> = urls.iter().map(|u| u.to_string()).collect();
+        let form = media_form_data(&[], &urls, attrs)?;
+        decode(
+            self.run(upload(&routes::SIDELOAD_MEDIA, site, form))
+                .await?,
+        )
+    }
+
+    /// `GET /sites/$site/media` ([`routes::MEDIA`]): one page of the site's media. `query`:
+    /// `number` (≤ 100), `page_handle` (the previous page's `meta.next_page`), `mime_type`
+    /// (a prefix such as `image`), `post_ID`…
+    pub async fn media(&self, site: &str, query: &[(&str, &str)]) -> Result<MediaPage, Error> {
+        let query = query
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let operation = Operation::Route(RouteCall {
+            site: Some(site.to_string()),
+            query,
+            ..RouteCall::new(&routes::MEDIA)
+        });
+        decode(self.run(operation).await?)
+    }
+
+    /// `POST /sites/$site/media/$media_id/delete` ([`routes::DELETE_MEDIA`]): deletes the item
+    /// for good and returns it; `unknown_media` when there is no such item.
+    pub async fn delete_media(&self, site: &str, media_id: u64) -> Result<MediaItem, Error> {
+        let operation = Operation::Route(RouteCall {
+            site: Some(site.to_string()),
+            media_id: Some(media_id),
+            ..RouteCall::new(&routes::DELETE_MEDIA)
+        });
+        decode(self.run(operation).await?)
+    }
+}
+
+/// The call of an upload `route` on `site`, sending `form`.
+fn upload(route: &'static Route, site: &str, form: JsValue) -> Operation {
+    Operation::Route(RouteCall {
+        site: Some(site.to_string()),
+        form: Some(form),
+        ..RouteCall::new(route)
+    })
 }
 
 impl Auth {

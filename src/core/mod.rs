@@ -6,6 +6,7 @@ pub mod authorize;
 pub mod endpoint;
 pub mod error;
 pub mod form;
+pub mod media;
 pub mod models;
 pub mod path;
 pub mod pending;

@@ -79,6 +79,10 @@ pub enum Fix {
     /// application's `ID` / `connection_ID`), both spellings read the same. The walkers of
     /// parsed JSON do the copy: [`Fix::apply`] keeps the value.
     Alias(&'static str),
+    /// A list of objects that keeps each one's input index (media/new's `errors`): an array,
+    /// or an object keyed by index (PHP's array with gaps), becomes an array of its objects in
+    /// key order, each with `index` set by [`item_index`]; anything else is `[]`.
+    Indexed,
 }
 
 /// A JSON value, as far as a [`Fix`] needs to see it (an absent field is [`Seen::Null`]).
@@ -115,6 +119,9 @@ pub enum Out {
     List(Vec<String>),
     /// `{}`.
     EmptyObject,
+    /// The objects of the array or object, in key order, each with `index` from
+    /// [`item_index`] ([`Fix::Indexed`]).
+    Indexed,
 }
 
 /// Largest integer a JS number holds exactly (2^53 - 1).
@@ -167,6 +174,10 @@ impl Fix {
                 _ => Out::Text(String::new()),
             },
             Fix::Alias(_) => Out::Keep,
+            Fix::Indexed => match seen {
+                Seen::Array(_) | Seen::Object => Out::Indexed,
+                _ => Out::List(Vec::new()),
+            },
             Fix::TextOrNull | Fix::IdTextOrNull => {
                 // `"0"` is no ID: WordPress.com's way of saying "none" (a global token's blog).
                 let none = |s: &str| s.is_empty() || (self == Fix::IdTextOrNull && s == "0");
@@ -176,6 +187,24 @@ impl Fix {
                 }
             }
         }
+    }
+}
+
+/// The input index of an item of a [`Fix::Indexed`] list: `own` (the item's `index`) when it
+/// is already a whole number from 0 to 2^53 - 1 (a normalised list normalises to itself); else
+/// `key` (the array position or the object key) when it is decimal digits; else `position`, the
+/// item's place in the rebuilt list.
+///
+/// Why the key is the index: WordPress.com keys media/new's errors by input index (one index over
+/// the files, then the URLs: `$errors[$i]` in Jetpack's `handle_media_creation_v1_1`), and PHP's
+/// `json_encode` writes such an array as a JSON list when its keys are 0, 1, 2… in order, and as
+/// an object (`{"1":{…}}`) otherwise: both forms say the same.
+pub fn item_index(own: Seen<'_>, key: &str, position: u32) -> f64 {
+    match own {
+        Seen::Number(n) if (0.0..=MAX_SAFE).contains(&n) && is_whole(n) => n,
+        _ => parse_digits(key)
+            .filter(|n| *n as f64 <= MAX_SAFE)
+            .map_or(f64::from(position), |n| n as f64),
     }
 }
 
@@ -252,6 +281,14 @@ pub enum Shape {
     ConnectedApplication,
     /// `POST /me/connected-applications/$ID/delete`: `{success: true}`.
     Disconnected,
+    /// A media item (`GET …/media/$id`, `POST …/media/$id/delete`, the items of lists).
+    MediaItem,
+    /// One failed input of `POST …/media/new` (an item of [`Shape::MediaUpload`]'s `errors`).
+    MediaError,
+    /// `POST /sites/$site/media/new`: `{ media, errors }`.
+    MediaUpload,
+    /// A page of media (`GET /sites/$site/media`).
+    MediaPage,
 }
 
 // Order matters: an object is fixed before the fields inside it.
@@ -341,6 +378,33 @@ const POSTS_PAGE: &[Rule] = &[
     ("meta.next_page", Fix::TextOrNull),
 ];
 
+const MEDIA_ITEM: &[Rule] = &[
+    ("ID|post_ID|author_ID|height|width", Fix::Number),
+    (
+        "URL|guid|date|file|mime_type|extension|title|caption|description|alt|icon|size",
+        Fix::Text,
+    ),
+    ("thumbnails", Fix::Object),
+    ("thumbnails.*", Fix::Text),
+];
+
+const MEDIA_ERROR: &[Rule] = &[("index", Fix::Number), ("file|error|message", Fix::Text)];
+
+const MEDIA_UPLOAD: &[Rule] = &[
+    ("media", Fix::List),
+    ("media.*", Fix::ObjectOf(Shape::MediaItem)),
+    ("errors", Fix::Indexed),
+    ("errors.*", Fix::ObjectOf(Shape::MediaError)),
+];
+
+const MEDIA_PAGE: &[Rule] = &[
+    ("found", Fix::Number),
+    ("media", Fix::List),
+    ("media.*", Fix::ObjectOf(Shape::MediaItem)),
+    ("meta", Fix::Object),
+    ("meta.next_page", Fix::TextOrNull),
+];
+
 const TOKEN_INFO: &[Rule] = &[
     ("client_id|user_id", Fix::Text),
     ("blog_id", Fix::IdTextOrNull),
@@ -398,14 +462,15 @@ impl Shape {
     /// the shapes checked otherwise (a like's `success`, token-info's `client_id`).
     pub fn required(self) -> Option<(&'static str, Need)> {
         match self {
-            Shape::Me | Shape::Post => Some(("ID", Need::Id)),
+            Shape::Me | Shape::Post | Shape::MediaItem => Some(("ID", Need::Id)),
             Shape::Sites => Some(("sites", Need::List)),
             Shape::Likes => Some(("likes", Need::List)),
             Shape::PostsPage => Some(("posts", Need::List)),
-            Shape::LikeResult | Shape::TokenInfo => None,
+            Shape::LikeResult | Shape::TokenInfo | Shape::MediaError => None,
             Shape::ConnectedApplications => Some(("connected_applications", Need::List)),
             // Items are checked by the list's rules; `success` by the client.
             Shape::ConnectedApplication | Shape::Disconnected => None,
+            Shape::MediaUpload | Shape::MediaPage => Some(("media", Need::List)),
         }
     }
 
@@ -422,6 +487,10 @@ impl Shape {
             Shape::ConnectedApplications => CONNECTED_APPLICATIONS,
             Shape::ConnectedApplication => CONNECTED_APPLICATION,
             Shape::Disconnected => DISCONNECTED,
+            Shape::MediaItem => MEDIA_ITEM,
+            Shape::MediaError => MEDIA_ERROR,
+            Shape::MediaUpload => MEDIA_UPLOAD,
+            Shape::MediaPage => MEDIA_PAGE,
         }
     }
 }

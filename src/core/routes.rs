@@ -20,8 +20,16 @@ pub enum Body {
     /// `{}` (WordPress.com's writes that take no fields).
     Empty,
     /// The caller's post, as JSON: at least one of `title`, `content` or `excerpt` must be a
-    /// non-blank string (`invalid_input` otherwise, refused before any request).
+    /// non-blank string (`invalid_input` otherwise, refused before any request). WordPress.com
+    /// also reads `featured_image` (a media ID) and `media_urls` (images to sideload) here.
     Post,
+    /// Files to upload (`File`s and `Blob`s) and their attributes, as a multipart form planned
+    /// by [`crate::core::media::media_form`]; the browser sets the `Content-Type`. Never
+    /// retried, like every write.
+    Upload,
+    /// URLs for WordPress.com to download (`media_urls[]`) and their attributes, in the same
+    /// multipart form as [`Body::Upload`].
+    Sideload,
 }
 
 /// One operation of the typed helpers.
@@ -35,7 +43,7 @@ pub struct Route {
     /// The namespace (see [`crate::core::path::NAMESPACES`]).
     pub namespace: &'static str,
     /// The path below the namespace: `{site}` is a site ID or domain ([`site_segment`]),
-    /// `{post_id}` a positive integer, `{app_id}` a connected application's `ID`.
+    /// `{post_id}` and `{media_id}` positive integers, `{app_id}` a connected application's `ID`.
     pub template: &'static str,
     /// What the route sends.
     pub body: Body,
@@ -148,8 +156,52 @@ impl Route {
     }
 }
 
+// --- Media (contract "Media"; Jetpack's WPCOM JSON API media endpoints, v1.1) ---
+
+/// `POST /sites/$site/media/new` with files: uploads them (`{ media, errors }`: some may fail).
+pub const UPLOAD_MEDIA: Route = Route {
+    js_name: "uploadMedia",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/media/new",
+    body: Body::Upload,
+    shape: Shape::MediaUpload,
+};
+
+/// `POST /sites/$site/media/new` with `media_urls[]`: WordPress.com downloads them.
+pub const SIDELOAD_MEDIA: Route = Route {
+    js_name: "sideloadMedia",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/media/new",
+    body: Body::Sideload,
+    shape: Shape::MediaUpload,
+};
+
+/// `GET /sites/$site/media`: one page of the site's media (query: `number` ≤ 100,
+/// `page_handle`, `mime_type`, `post_ID`…).
+pub const MEDIA: Route = Route {
+    js_name: "media",
+    method: Method::Get,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/media",
+    body: Body::None,
+    shape: Shape::MediaPage,
+};
+
+/// `POST /sites/$site/media/$media_ID/delete`: deletes the item for good (the answer is the
+/// item, `status: "deleted"`).
+pub const DELETE_MEDIA: Route = Route {
+    js_name: "deleteMedia",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/media/{media_id}/delete",
+    body: Body::Empty,
+    shape: Shape::MediaItem,
+};
+
 /// Every route, for the checks that must cover them all (the TypeScript declarations).
-pub const ROUTES: [&Route; 8] = [
+pub const ROUTES: [&Route; 12] = [
     &ME,
     &SITES,
     &POST_LIKES,
@@ -158,6 +210,10 @@ pub const ROUTES: [&Route; 8] = [
     &CREATE_POST,
     &CONNECTED_APPLICATIONS,
     &DISCONNECT,
+    &UPLOAD_MEDIA,
+    &SIDELOAD_MEDIA,
+    &MEDIA,
+    &DELETE_MEDIA,
 ];
 
 /// The values of a route's template.
@@ -169,6 +225,8 @@ pub struct Args<'a> {
     pub post_id: Option<u64>,
     /// `{app_id}`: a connected application's `ID`.
     pub app_id: Option<&'a str>,
+    /// `{media_id}`.
+    pub media_id: Option<u64>,
 }
 
 impl Route {
@@ -180,11 +238,13 @@ impl Route {
         while let Some((before, after)) = cut(rest, b'{') {
             out.push_str(before);
             let (name, after) = cut(after, b'}').unwrap_or((after, ""));
-            match (name, args.site, args.post_id) {
-                ("site", Some(site), _) => out.push_str(&site_segment(site)?),
-                ("post_id", _, Some(id)) => push_u64(&mut out, id),
-                ("app_id", _, _) => out.push_str(app_id_segment(args.app_id)?),
-                _ => return Err(invalid("the route needs a site and a post ID")),
+            match (name, args.site, args.post_id, args.media_id) {
+                ("site", Some(site), _, _) => out.push_str(&site_segment(site)?),
+                ("post_id", _, Some(id), _) | ("media_id", _, _, Some(id)) => {
+                    push_u64(&mut out, id)
+                }
+                ("app_id", _, _, _) => out.push_str(app_id_segment(args.app_id)?),
+                _ => return Err(invalid("the route needs a site and a post or media ID")),
             }
             rest = after;
         }

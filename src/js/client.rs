@@ -138,7 +138,7 @@ impl JsClient {
 
     /// Runs `operation` (with the options' `signal`) as a Promise; every error becomes a
     /// `WpcomError` rejection carrying `input` when given.
-    fn start(
+    pub(super) fn start(
         &self,
         operation: Result<Operation, Error>,
         options: &JsValue,

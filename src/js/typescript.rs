@@ -26,6 +26,7 @@ export type WpcomErrorCode =
   | 'unknown_post' | 'invalid_input' | 'invalid_number' | 'invalid_context'
   | 'not_allowed' | 'invalid_request'
   | 'connection_not_found' | 'unknown_application_access_token'
+  | 'unknown_media' | 'upload_error' | 'rest_upload_file_too_big' | 'rest_upload_limited_space'
   | (string & {});
 
 /** Why a session ended (the argument of `onSignedOut` callbacks). */
@@ -271,6 +272,10 @@ export interface NewPost {
   sticky?: boolean;
   tags?: string[] | string;
   categories?: string[] | string;
+  /** The featured image: a media item's `ID` (e.g. from `uploadMedia`). */
+  featured_image?: number;
+  /** Image URLs for WordPress.com to download into the site's media and attach to the post. */
+  media_urls?: string[];
 }
 
 /** `GET /oauth2/token-info`. */
@@ -329,6 +334,107 @@ export interface Disconnected {
    * `'disconnected'`).
    */
   signedOut: boolean;
+}
+
+// --- Media -------------------------------------------------------------------------------------
+
+/** An item of a site's media library. */
+export interface MediaItem {
+  /** Use it as a post's `featured_image`. */
+  ID: number;
+  /** The file, served as uploaded. */
+  URL: string;
+  guid: string;
+  date: string;
+  /** The post it is attached to; 0 when unattached. */
+  post_ID: number;
+  author_ID: number;
+  file: string;
+  mime_type: string;
+  extension: string;
+  title: string;
+  caption: string;
+  description: string;
+  alt: string;
+  icon: string;
+  /** Human-readable, e.g. `"24.62 KB"`. */
+  size: string;
+  /** Pixels (images and videos; 0 otherwise). */
+  height: number;
+  width: number;
+  /** Thumbnail name → URL. */
+  thumbnails: Record<string, string>;
+}
+
+/** An input of `uploadMedia` / `sideloadMedia` that failed. */
+export interface MediaError {
+  /** Its index among the inputs given, from 0 (WordPress.com keys errors by it). */
+  index: number;
+  /** The file name or URL it was sent as. */
+  file: string;
+  /** WordPress.com's code, e.g. `invalid_input` ("Invalid file type.") or `rest_upload_file_too_big`. */
+  error: string;
+  message: string;
+}
+
+/** The answer of `uploadMedia` / `sideloadMedia`: some inputs may fail while others succeed. */
+export interface MediaUpload {
+  media: MediaItem[];
+  /** Empty when every input succeeded. */
+  errors: MediaError[];
+}
+
+/** One page of `media(site, query)`. */
+export interface MediaPage {
+  /** How many items match in all. */
+  found: number;
+  media: MediaItem[];
+  /** Pass it as `query.page_handle` for the next page; `null` on the last page. */
+  nextPage: string | null;
+}
+
+/** The attributes of one uploaded or sideloaded item (WordPress.com reads no others). */
+export interface MediaAttrs {
+  /** Also names a `Blob` (which has no file name): `title` + the extension of its type. */
+  title?: string;
+  caption?: string;
+  description?: string;
+  alt?: string;
+  /** The post to attach it to. */
+  parent_id?: number;
+}
+
+/** Bytes of the request body sent so far. */
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+/** Options of `uploadMedia`. */
+export interface UploadOptions extends CallOptions {
+  /** One entry per file, in order (`null` for none), or one object for a single file. */
+  attrs?: ReadonlyArray<MediaAttrs | null | undefined> | MediaAttrs;
+  /** Called as the upload's bytes go out (`XMLHttpRequest` upload events; none in workers without it). */
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/** Options of `sideloadMedia`. */
+export interface SideloadOptions extends CallOptions {
+  /** One entry per URL, in order (`null` for none), or one object for a single URL. */
+  attrs?: ReadonlyArray<MediaAttrs | null | undefined> | MediaAttrs;
+}
+
+/** The query of `media(site, query)`. */
+export interface MediaQuery {
+  /** Items per page, at most 100 (default 20). */
+  number?: number;
+  /** The previous page's `nextPage`. */
+  page_handle?: string;
+  /** A MIME type or its prefix, e.g. `'image'`. */
+  mime_type?: string;
+  /** Only the items attached to this post (0: unattached). */
+  post_ID?: number;
+  [key: string]: string | number | boolean | ReadonlyArray<string | number> | null | undefined;
 }
 
 /** Signing in with WordPress.com (implicit OAuth) and keeping the token. */
@@ -398,6 +504,22 @@ export class Client {
   createPost(site: string | number, post: NewPost, options?: CallOptions): Promise<Post>;
   /** The token's client, user, blog and scope (`GET /oauth2/token-info`); refuses another client's token. */
   tokenInfo(options?: CallOptions): Promise<TokenInfo>;
+  // --- Media ---
+  /**
+   * Uploads files to the site's media (`POST /sites/$site/media/new`, multipart `media[]` and
+   * `attrs[i][…]`): `File`s, `Blob`s (named from `attrs.title`, else `media-<n>.<ext>`), an
+   * array or a `FileList`. Inputs that fail are in `errors` with their index; when all fail it
+   * rejects (e.g. `invalid_input`). Never retried; `timeoutMs` covers the whole upload.
+   * Refused before sending: no file (`invalid_input`), a non-Blob or an unknown attribute
+   * (`invalid_config`).
+   */
+  uploadMedia(site: string | number, files: Blob | ArrayLike<Blob>, options?: UploadOptions): Promise<MediaUpload>;
+  /** Has WordPress.com download `urls` into the site's media (`media_urls[]`); results as `uploadMedia`. */
+  sideloadMedia(site: string | number, urls: string | ReadonlyArray<string>, options?: SideloadOptions): Promise<MediaUpload>;
+  /** One page of the site's media: `GET /sites/$site/media`. */
+  media(site: string | number, query?: MediaQuery, options?: CallOptions): Promise<MediaPage>;
+  /** Deletes a media item for good (`POST /sites/$site/media/$id/delete`); resolves with it. Unknown: `unknown_media`. */
+  deleteMedia(site: string | number, mediaId: number, options?: CallOptions): Promise<MediaItem>;
   /**
    * The apps the user connected to their account: `GET /me/connected-applications`. A token
    * whose scope may not manage them rejects with `unauthorized`, its message asking for

@@ -32,12 +32,20 @@
 //   a second Promise-returning export with its options) ~1.3 KB; their quirk rules and the
 //   field-alias walker (ID/connection_ID, site/blog) ~0.4 KB; error texts that say what to do
 //   (scope refusal naming the Connected Apps page, connection_not_found) and two codes ~0.6 KB.
+// - 45,500 → 52,000 (issue 13 item 3, media: alone 43,175 → 49,410 B, +6,235 gzip; merged with
+//   connected applications 45,466 → 51,894 B, +6,428; +16.6 KB of optimised .wasm before gzip, measured per function with twiggy): the four exports
+//   uploadMedia, sideloadMedia, media, deleteMedia and their argument checks (files, URLs, attrs
+//   with unknown keys refused, onProgress) ~7.3 KB; the media/new form plan (attrs renumbered as
+//   WordPress.com reads them, Blob file names from the title or the MIME type) and the FormData
+//   built from it ~4.2 KB; route calls with a query, a media ID and a form, the FormData body
+//   and XHR upload progress ~1.4 KB; the errors-keyed-by-index list (Fix::Indexed) and the media
+//   rules ~0.7 KB; messages that say what to do next ~1.8 KB of data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 45500;
+const CEILING = 52000;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {

@@ -8,6 +8,10 @@ import type {
   Post, RedirectResult, RequestOptions, RetryOptions, SignOutReason, Site, SiteLogoSize, Sites,
   StorageAdapter, Term, Token, TokenInfo, WpcomErrorCode,
 } from 'wpcom-wasm';
+import type {
+  MediaAttrs, MediaError, MediaItem, MediaPage, MediaQuery, MediaUpload, SideloadOptions,
+  UploadOptions, UploadProgress,
+} from 'wpcom-wasm';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
 /** Compiles only when `T` is `true`. */
@@ -168,6 +172,52 @@ async function connectedApps(): Promise<void> {
   void [own, byNumber, reasons, codes];
 }
 
+// --- Media ------------------------------------------------------------------------------------
+
+async function media(input: HTMLInputElement, blob: Blob): Promise<void> {
+  const attrs: MediaAttrs = { title: 'Sunset', caption: 'At the beach', alt: 'An orange sky', parent_id: 7 };
+  const options: UploadOptions = {
+    attrs: [attrs, null],
+    onProgress: (p) => expect<Equal<typeof p, UploadProgress>>(),
+    signal: new AbortController().signal,
+  };
+  const uploaded = await wp.uploadMedia(2001, [blob, new File([blob], 'b.png')], options);
+  expect<Equal<typeof uploaded, MediaUpload>>();
+  expect<Equal<typeof uploaded.errors, MediaError[]>>();
+  expect<Equal<typeof uploaded.errors[number]['index'], number>>();
+  const item = uploaded.media[0];
+  if (item) {
+    expect<Equal<typeof item, MediaItem>>();
+    expect<Equal<typeof item.thumbnails, Record<string, string>>>();
+    await wp.createPost(2001, { title: 'With a picture', featured_image: item.ID, media_urls: [item.URL] });
+    expect<Equal<Awaited<ReturnType<Client['deleteMedia']>>, MediaItem>>();
+    await wp.deleteMedia('example.wordpress.com', item.ID, call);
+  }
+  if (input.files) await wp.uploadMedia('example.wordpress.com', input.files);
+  await wp.uploadMedia(2001, blob, { attrs: { title: 'One' } });
+  const sideload: SideloadOptions = { attrs: [{ title: 'From the web' }] };
+  const fetched = await wp.sideloadMedia(2001, ['https://example.com/a.jpg'], sideload);
+  expect<Equal<typeof fetched, MediaUpload>>();
+  await wp.sideloadMedia(2001, 'https://example.com/b.png');
+  const query: MediaQuery = { number: 50, mime_type: 'image', post_ID: 0 };
+  const page = await wp.media(2001, query, call);
+  expect<Equal<typeof page, MediaPage>>();
+  expect<Equal<typeof page.nextPage, string | null>>();
+  if (page.nextPage) await wp.media(2001, { ...query, page_handle: page.nextPage });
+  await wp.media(2001);
+
+  // @ts-expect-error a file is a Blob, not its name
+  await wp.uploadMedia(2001, ['a.png']);
+  // @ts-expect-error WordPress.com reads no such attribute
+  await wp.uploadMedia(2001, blob, { attrs: { titel: 'x' } });
+  // @ts-expect-error progress is in bytes, an object
+  await wp.uploadMedia(2001, blob, { onProgress: (p: number) => p });
+  // @ts-expect-error a media ID is a number
+  await wp.deleteMedia(2001, '5');
+  // @ts-expect-error a featured image is a media ID
+  await wp.createPost(2001, { title: 'x', featured_image: { ID: 5 } });
+}
+
 // --- request ----------------------------------------------------------------------------------
 
 interface PostPage { found: number; posts: Post[] }
@@ -225,4 +275,4 @@ function handle(e: unknown): void {
 // @ts-expect-error not constructed by callers
 new WpcomError();
 
-void [typedHelpers, connectedApps, requests, handle, reason];
+void [typedHelpers, connectedApps, media, requests, handle, reason];

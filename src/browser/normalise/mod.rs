@@ -5,7 +5,7 @@
 //! `Reflect` and only the fields that are not yet in normal form are rewritten, so everything
 //! else (fields the models do not know) reaches JavaScript as WordPress.com sent it.
 
-use crate::core::quirks::{Fix, Out, Seen, Shape};
+use crate::core::quirks::{item_index, Fix, Out, Seen, Shape};
 use crate::core::text::{cut, pieces};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -118,7 +118,27 @@ fn fixed(field: &JsValue, fix: Fix) -> Option<JsValue> {
             .collect::<Array>()
             .into(),
         Out::EmptyObject => js_sys::Object::new().into(),
+        Out::Indexed => indexed(field),
     })
+}
+
+/// The objects among `field`'s values (an array's items, an object's values, in `Object.keys`
+/// order), each with its `index` set by [`item_index`] ([`Fix::Indexed`]).
+fn indexed(field: &JsValue) -> JsValue {
+    let out = Array::new();
+    for key in Object::keys(field.unchecked_ref::<Object>()).iter() {
+        let item = Reflect::get(field, &key).unwrap_or(JsValue::UNDEFINED);
+        if !item.is_object() || Array::is_array(&item) {
+            continue;
+        }
+        let index_key = JsValue::from_str("index");
+        let own = Reflect::get(&item, &index_key).unwrap_or(JsValue::UNDEFINED);
+        let key = key.as_string().unwrap_or_default();
+        let index = with_seen(&own, |own| item_index(own, &key, out.length()));
+        let _ = Reflect::set(&item, &index_key, &JsValue::from_f64(index));
+        out.push(&item);
+    }
+    out.into()
 }
 
 // In the browser (scripts/wasm-test.sh runs the library's tests too).

@@ -11,6 +11,7 @@
 mod connected_apps;
 mod likes;
 mod me;
+mod media;
 mod post;
 mod site;
 mod token_info;
@@ -18,6 +19,7 @@ mod token_info;
 pub use connected_apps::{ConnectedApplication, ConnectedSite, Disconnected, Permission};
 pub use likes::{Like, LikeResult, Likes, PreferredBlog};
 pub use me::Me;
+pub use media::{MediaError, MediaItem, MediaPage, MediaUpload};
 pub use post::{
     empty_post, is_post_text, Author, NewPost, PageMeta, Post, PostParent, PostsPage, Term,
 };

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::error::{Error, ErrorCode};
 use crate::core::form::encode_pairs;
+use crate::core::text::u64_text;
 
 /// A post as WordPress.com returns it (`posts/new`, `posts/$id`, lists).
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
@@ -177,6 +178,13 @@ pub struct NewPost {
     /// Category names, each sent as one list item.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<String>,
+    /// The featured image: the ID of a media item (`MediaItem::id`, e.g. from
+    /// `Client::upload_media`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub featured_image: Option<u64>,
+    /// Image URLs for WordPress.com to download into the site's media and attach to the post.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub media_urls: Vec<String>,
 }
 
 impl NewPost {
@@ -205,11 +213,20 @@ impl NewPost {
             ("password", self.password.as_deref()),
             ("sticky", self.sticky.map(|s| if s { "1" } else { "0" })),
         ];
+        let featured_image = self.featured_image.map(u64_text);
         let mut pairs: Vec<(&str, &str)> = fields
             .into_iter()
             .filter_map(|(k, v)| Some((k, v?)))
             .collect();
-        for (key, items) in [("tags[]", &self.tags), ("categories[]", &self.categories)] {
+        if let Some(id) = &featured_image {
+            pairs.push(("featured_image", id));
+        }
+        let lists = [
+            ("tags[]", &self.tags),
+            ("categories[]", &self.categories),
+            ("media_urls[]", &self.media_urls),
+        ];
+        for (key, items) in lists {
             pairs.extend(items.iter().map(|item| (key, item.as_str())));
         }
         encode_pairs(&pairs)

@@ -197,7 +197,6 @@ fn the_client_side_errors_say_what_to_do() {
         "1234",
         "{ id }",
         "connectedApplications()",
-        CONNECTED_APPS_PAGE,
     ] {
         assert!(err.message.contains(needle), "{needle}: {}", err.message);
     }

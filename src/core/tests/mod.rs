@@ -18,6 +18,7 @@ mod connected_apps;
 mod endpoint;
 mod error;
 mod form;
+mod media;
 mod models;
 mod normalise_json;
 mod path;

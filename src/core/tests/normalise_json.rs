@@ -12,12 +12,12 @@
 use super::prelude::*;
 #[cfg(test)]
 use crate::core::{
-    quirks::{Fix, Out, Seen, Shape},
+    quirks::{item_index, Fix, Out, Seen, Shape},
     ErrorBody,
 };
 #[cfg(not(test))]
 use wpcom_wasm::core::{
-    quirks::{Fix, Out, Seen, Shape},
+    quirks::{item_index, Fix, Out, Seen, Shape},
     ErrorBody,
 };
 
@@ -152,7 +152,40 @@ fn fixed(value: &mut Value, fix: Fix) -> Option<Value> {
         Out::Text(s) => Value::String(s),
         Out::List(items) => Value::Array(items.into_iter().map(Value::String).collect()),
         Out::EmptyObject => Value::Object(Map::new()),
+        Out::Indexed => indexed(value),
     })
+}
+
+/// The objects among `value`'s values in `Object.keys` order (an array's positions; an object's
+/// array-index keys in numeric order, then the others), each with its `index` set by
+/// [`item_index`] ([`Fix::Indexed`]).
+fn indexed(value: &Value) -> Value {
+    let mut entries: Vec<(String, &Value)> = match value {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
+        _ => Vec::new(),
+    };
+    // JS orders canonical array-index keys (0 … 2^32 - 2) first, numerically.
+    let array_index = |key: &str| {
+        key.parse::<u32>()
+            .ok()
+            .filter(|n| n.to_string() == key && *n != u32::MAX)
+    };
+    entries.sort_by_key(|(key, _)| (array_index(key).is_none(), array_index(key)));
+    let mut out: Vec<Value> = Vec::new();
+    for (key, item) in entries {
+        let Value::Object(map) = item else { continue };
+        let mut map = map.clone();
+        let own = map.get("index").map_or(Seen::Null, seen);
+        let index = item_index(own, &key, u32::try_from(out.len()).unwrap_or(u32::MAX));
+        map.insert("index".to_string(), js_number(index));
+        out.push(Value::Object(map));
+    }
+    Value::Array(out)
 }
 
 /// The error body of a parsed JSON text, as the browser's transport reads it: `None` for

@@ -12,7 +12,8 @@ use super::normalise_json::{decode, error_body, js_numbers, normalise};
 use crate::core::error::error_from_response;
 use crate::core::form::parse_form;
 use crate::core::models::{
-    ConnectedApplication, LikeResult, Likes, Me, NewPost, Post, PostsPage, Sites, TokenInfo,
+    ConnectedApplication, LikeResult, Likes, Me, MediaError, MediaItem, MediaPage, MediaUpload,
+    NewPost, Post, PostsPage, Sites, TokenInfo,
 };
 use crate::core::pending::PendingStates;
 use crate::core::quirks::{Fix, Shape};
@@ -25,7 +26,7 @@ type Decodes = fn(Value, Shape) -> bool;
 
 /// Every shape, with its model's decoder. (`Disconnected` has none: `disconnect` resolves with
 /// the client's own `{ID, signedOut}`, not with WordPress.com's `{success}`.)
-const SHAPES: [(Shape, Decodes); 9] = [
+const SHAPES: [(Shape, Decodes); 13] = [
     (Shape::Me, decodes::<Me>),
     (Shape::Sites, decodes::<Sites>),
     (Shape::Likes, decodes::<Likes>),
@@ -39,6 +40,10 @@ const SHAPES: [(Shape, Decodes); 9] = [
         decodes::<ConnectedApplications>,
     ),
     (Shape::ConnectedApplication, decodes::<ConnectedApplication>),
+    (Shape::MediaItem, decodes::<MediaItem>),
+    (Shape::MediaError, decodes::<MediaError>),
+    (Shape::MediaUpload, decodes::<MediaUpload>),
+    (Shape::MediaPage, decodes::<MediaPage>),
 ];
 
 /// The answer of `GET /me/connected-applications` (the client resolves with its list).
@@ -345,6 +350,8 @@ proptest! {
             sticky,
             tags,
             categories,
+            featured_image: None,
+            media_urls: Vec::new(),
         };
         let has_text = [&post.title, &post.content, &post.excerpt]
             .iter()

@@ -3,6 +3,7 @@ use super::prelude::*;
 use crate::core::endpoint::Method;
 use crate::core::error::ErrorCode;
 use crate::core::path::{build_api_call, NAMESPACES};
+use crate::core::quirks::Shape;
 use crate::core::routes::{self, Args, Body, ROUTES};
 
 #[test]
@@ -14,6 +15,11 @@ fn each_route_has_its_method_and_path() {
     };
     let app = |id| Args {
         app_id: Some(id),
+        ..Args::default()
+    };
+    let media = |site, media_id| Args {
+        site: Some(site),
+        media_id,
         ..Args::default()
     };
     let cases = [
@@ -55,6 +61,30 @@ fn each_route_has_its_method_and_path() {
             Method::Post,
             "/me/connected-applications/1234/delete",
         ),
+        (
+            &routes::UPLOAD_MEDIA,
+            media("123", None),
+            Method::Post,
+            "/sites/123/media/new",
+        ),
+        (
+            &routes::SIDELOAD_MEDIA,
+            media("example.wordpress.com", None),
+            Method::Post,
+            "/sites/example.wordpress.com/media/new",
+        ),
+        (
+            &routes::MEDIA,
+            media("example.wordpress.com", None),
+            Method::Get,
+            "/sites/example.wordpress.com/media",
+        ),
+        (
+            &routes::DELETE_MEDIA,
+            media("123", Some(42)),
+            Method::Post,
+            "/sites/123/media/42/delete",
+        ),
     ];
     for (route, args, method, path) in cases {
         assert_eq!(route.method, method, "{route:?}");
@@ -88,6 +118,13 @@ fn a_route_refuses_a_bad_site_or_a_missing_value() {
         ..Args::default()
     });
     assert_eq!(no_post.unwrap_err().code, ErrorCode::InvalidConfig);
+    // A post ID is no media ID.
+    let no_media = routes::DELETE_MEDIA.path(Args {
+        site: Some("123"),
+        post_id: Some(42),
+        ..Args::default()
+    });
+    assert_eq!(no_media.unwrap_err().code, ErrorCode::InvalidConfig);
     assert!(routes::CREATE_POST.path(Args::default()).is_err());
 }
 
@@ -123,15 +160,26 @@ fn the_typescript_declarations_match_the_route_table() {
         if route.template.contains("{post_id}") {
             params.push("postId: number".to_string());
         }
-        if route.body == Body::Post {
-            params.push("post: NewPost".to_string());
+        if route.template.contains("{media_id}") {
+            params.push("mediaId: number".to_string());
         }
-        if route.template.contains("{app_id}") {
+        let (input, options) = match route.body {
             // The ID is an option: without it, `disconnect` finds this app's own entry.
-            params.push("options?: DisconnectOptions".to_string());
-        } else {
-            params.push("options?: CallOptions".to_string());
+            _ if route.template.contains("{app_id}") => (None, "DisconnectOptions"),
+            Body::Post => (Some("post: NewPost"), "CallOptions"),
+            Body::Upload => (Some("files: Blob | ArrayLike<Blob>"), "UploadOptions"),
+            Body::Sideload => (
+                Some("urls: string | ReadonlyArray<string>"),
+                "SideloadOptions",
+            ),
+            Body::None | Body::Empty => (None, "CallOptions"),
+        };
+        params.extend(input.map(String::from));
+        // A page of a collection takes its query.
+        if route.shape == Shape::MediaPage {
+            params.push("query?: MediaQuery".to_string());
         }
+        params.push(format!("options?: {options}"));
         let signature = format!(
             "  {}({}): Promise<{:?}>;",
             route.js_name,
