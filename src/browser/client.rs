@@ -6,12 +6,13 @@
 
 use super::auth::{Auth, DEFAULT_BASE};
 use super::normalise::{normalise, with_seen};
-use super::transport::{self, Call, Done, ErrorMapper, DEFAULT_TIMEOUT_MS};
-use crate::core::error::{check_token_client, like_failed, token_info_error};
-use crate::core::models::{empty_post, is_post_text};
-use crate::core::quirks::Shape;
+use super::transport::{self, Call, Done, DEFAULT_TIMEOUT_MS};
+use crate::core::error::{check_token_client, follow_failed, like_failed, token_info_error};
+use crate::core::models::{bad_deletion, empty_post, is_post_text};
+use crate::core::path::ApiCall;
+use crate::core::quirks::{is_deletion_status, Shape};
 use crate::core::retry::RetryPolicy;
-use crate::core::routes::{Args, Body, Route};
+use crate::core::routes::{Args, Body, PostRef, Route};
 use crate::core::text::cat;
 use crate::core::{
     build_api_call, endpoint::build_token_info_url, error_from_response, namespace_option, Error,
@@ -84,38 +85,57 @@ pub struct RouteCall {
     pub site: Option<String>,
     /// `{post_id}`.
     pub post_id: Option<u64>,
-    /// The post of [`Body::Post`] routes, a plain object sent as JSON.
+    /// What a route with a body sends, a plain object sent as JSON: the post of [`Body::Post`],
+    /// the fields of [`Body::Fields`], `{content}` of [`Body::Comment`].
     pub post: Option<JsValue>,
+    /// `{post}`: a post ID or slug.
+    pub post_ref: Option<PostRef>,
+    /// `{comment_id}`.
+    pub comment_id: Option<u64>,
+    /// Query parameters (a collection's `number`, `status`…), appended in order.
+    pub query: Vec<(String, String)>,
+}
+
+impl RouteCall {
+    /// A call of `route` with no values yet.
+    pub fn new(route: &'static Route) -> RouteCall {
+        RouteCall {
+            route,
+            site: None,
+            post_id: None,
+            post: None,
+            post_ref: None,
+            comment_id: None,
+            query: Vec::new(),
+        }
+    }
+
+    /// The same call on `site`.
+    pub fn on(mut self, site: String) -> RouteCall {
+        self.site = Some(site);
+        self
+    }
 }
 
 impl Operation {
     /// A call of `route` with no values yet.
     pub fn route(route: &'static Route) -> Operation {
-        Operation::Route(RouteCall {
-            route,
-            site: None,
-            post_id: None,
-            post: None,
-        })
+        Operation::Route(RouteCall::new(route))
     }
 
     /// A call of `route` on `site` (and `post_id`, when the route names a post).
     pub fn on_site(route: &'static Route, site: String, post_id: Option<u64>) -> Operation {
         Operation::Route(RouteCall {
-            route,
-            site: Some(site),
             post_id,
-            post: None,
+            ..RouteCall::new(route).on(site)
         })
     }
 
     /// A call of a [`Body::Post`] route on `site`, sending `post`.
     pub fn post_to(route: &'static Route, site: String, post: JsValue) -> Operation {
         Operation::Route(RouteCall {
-            route,
-            site: Some(site),
-            post_id: None,
             post: Some(post),
+            ..RouteCall::new(route).on(site)
         })
     }
 
@@ -213,6 +233,18 @@ impl Client {
             Shape::LikeResult if field(&value, "success").as_bool() != Some(true) => {
                 Err(like_failed())
             }
+            Shape::FollowResult if field(&value, "success").as_bool() != Some(true) => {
+                Err(follow_failed())
+            }
+            Shape::Following => Ok(field(&value, "is_following")),
+            Shape::DeletedPost | Shape::DeletedComment => {
+                let status = field(&value, "status").as_string().unwrap_or_default();
+                if is_deletion_status(&status) {
+                    Ok(value)
+                } else {
+                    Err(bad_deletion())
+                }
+            }
             Shape::TokenInfo => {
                 let issued_to = field(&value, "client_id").as_string().unwrap_or_default();
                 check_token_client(&issued_to, self.client_id()?)?;
@@ -238,13 +270,13 @@ impl Client {
     /// The request of `operation`, checked before anything is sent: its URL, body and token.
     pub(crate) fn prepare(&self, operation: &Operation) -> Result<Call, Error> {
         let settings = &self.config;
-        let mut map_error: ErrorMapper = error_from_response;
-        let (method, url, body, bearer) = match operation {
+        let (call, body) = match operation {
             Operation::TokenInfo => {
-                map_error = token_info_error;
                 let url =
                     build_token_info_url(&settings.oauth_base, self.client_id()?, &self.bearer()?);
-                (Method::Get, url, None, None)
+                let mut call = self.call(Method::Get, url, None, None);
+                call.map_error = token_info_error;
+                return Ok(call);
             }
             Operation::Request {
                 method,
@@ -255,8 +287,7 @@ impl Client {
                     namespace_option(options.api_version.as_deref(), options.namespace.as_deref())?;
                 let call =
                     build_api_call(&settings.api_base, *method, path, &options.query, namespace)?;
-                let body = options.body.as_ref().map(to_json).transpose()?;
-                (call.method, call.url, body, Some(self.bearer()?))
+                (call, options.body.as_ref().map(to_json).transpose()?)
             }
             Operation::Route(call) => {
                 let route = call.route;
@@ -264,22 +295,45 @@ impl Client {
                     Body::None => None,
                     Body::Empty => Some(String::from("{}")),
                     Body::Post => Some(new_post_body(call.post.as_ref())?),
+                    Body::Fields => Some(fields_body(call.post.as_ref())?),
+                    Body::Comment => Some(comment_body(call.post.as_ref())?),
                 };
                 let args = Args {
                     site: call.site.as_deref(),
                     post_id: call.post_id,
+                    post: call.post_ref.as_ref(),
+                    comment_id: call.comment_id,
                 };
                 let call = build_api_call(
                     &settings.api_base,
                     route.method,
                     &route.path(args)?,
-                    &[],
+                    &call.query,
                     Some(route.namespace),
                 )?;
-                (call.method, call.url, body, Some(self.bearer()?))
+                (call, body)
             }
         };
-        Ok(Call {
+        let ApiCall {
+            method,
+            url,
+            envelope,
+        } = call;
+        let mut call = self.call(method, url, body, Some(self.bearer()?));
+        call.envelope = envelope;
+        Ok(call)
+    }
+
+    /// A request to `url` with this client's signal, time limit and retry policy.
+    pub(crate) fn call(
+        &self,
+        method: Method,
+        url: String,
+        body: Option<String>,
+        bearer: Option<String>,
+    ) -> Call {
+        let settings = &self.config;
+        Call {
             method,
             url,
             bearer,
@@ -287,8 +341,15 @@ impl Client {
             signal: self.signal.clone(),
             timeout_ms: settings.timeout_ms,
             retry: settings.retry,
-            map_error,
-        })
+            map_error: error_from_response,
+            envelope: None,
+            total_pages: None,
+        }
+    }
+
+    /// The API host.
+    pub(crate) fn api_base(&self) -> &str {
+        &self.config.api_base
     }
 
     /// The app's client id, needed to check token-info.
@@ -303,7 +364,7 @@ impl Client {
 
     /// The access token to send: the `Auth`'s (`not_signed_in`, `token_expired`) or the
     /// fixed one.
-    fn bearer(&self) -> Result<String, Error> {
+    pub(crate) fn bearer(&self) -> Result<String, Error> {
         if let Some(auth) = &self.config.auth {
             return auth
                 .require_token()
@@ -332,14 +393,44 @@ fn new_post_body(post: Option<&JsValue>) -> Result<String, Error> {
     to_json(post)
 }
 
+/// The JSON body of a [`Body::Fields`] route: a plain object (`invalid_input` otherwise).
+fn fields_body(fields: Option<&JsValue>) -> Result<String, Error> {
+    match fields {
+        Some(fields) if fields.is_object() && !js_sys::Array::is_array(fields) => to_json(fields),
+        _ => Err(Error::new(
+            ErrorCode::InvalidInput,
+            "give the fields to change as an object, e.g. { title: 'New title' }",
+        )),
+    }
+}
+
+/// The JSON body of a [`Body::Comment`] route: `{content}` with a non-blank string, refused
+/// as WordPress.com would (`invalid_input`) without a round trip.
+fn comment_body(comment: Option<&JsValue>) -> Result<String, Error> {
+    let undefined = JsValue::UNDEFINED;
+    let comment = comment.unwrap_or(&undefined);
+    let content = field(comment, "content").as_string();
+    if !content.is_some_and(|c| is_post_text(&c)) {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "a comment needs some content: give a non-empty string",
+        ));
+    }
+    to_json(comment)
+}
+
 /// `result`, or `bad_response` when `operation` has a shape and the JSON is not it: not an
 /// object, or without the key that makes it ([`Shape::required`]).
 pub(crate) fn checked_shape(
     operation: &Operation,
     result: Result<JsValue, Error>,
 ) -> Result<JsValue, Error> {
-    let value = result?;
-    let Some(shape) = operation.shape() else {
+    check_shape(operation.shape(), result?)
+}
+
+/// `value`, or `bad_response` when it is not `shape` (see [`checked_shape`]).
+pub(crate) fn check_shape(shape: Option<Shape>, value: JsValue) -> Result<JsValue, Error> {
+    let Some(shape) = shape else {
         return Ok(value);
     };
     if !value.is_object() || js_sys::Array::is_array(&value) {

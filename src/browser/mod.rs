@@ -8,6 +8,7 @@ pub(crate) mod env;
 #[cfg(feature = "rust-api")]
 mod fetch;
 pub(crate) mod normalise;
+pub(crate) mod pages;
 pub mod session;
 pub mod storage;
 pub(crate) mod transport;
@@ -24,3 +25,5 @@ pub use auth::{Auth, AuthConfig};
 pub use client::{Client, ClientConfig, RequestOptions};
 pub use session::SignOutReason;
 pub use storage::Storage;
+#[cfg(feature = "rust-api")]
+pub use typed::Paged;

@@ -73,6 +73,9 @@ pub enum Fix {
     TextOrObject,
     /// An ID as text or `null`: `null`, `false`, `0`, `""` and `"0"` are `null`.
     IdTextOrNull,
+    /// A count that may be missing: a whole number from 0 to 2^53 - 1 (a numeric string becomes
+    /// one, `0` stays), anything else `null` — WordPress.com's `found: -1`, "not counted".
+    CountOrNull,
 }
 
 /// A JSON value, as far as a [`Fix`] needs to see it (an absent field is [`Seen::Null`]).
@@ -135,6 +138,11 @@ impl Fix {
             Fix::Number => match number(seen) {
                 Some(n) if is_number(seen, n) => Out::Keep,
                 n => Out::Number(n.unwrap_or(0.0)),
+            },
+            Fix::CountOrNull => match number(seen) {
+                Some(n) if is_number(seen, n) => Out::Keep,
+                Some(n) => Out::Number(n),
+                None => Out::Null,
             },
             Fix::Bool => match seen {
                 Seen::Bool(_) => Out::Keep,
@@ -236,8 +244,24 @@ pub enum Shape {
     Post,
     /// `GET /oauth2/token-info`.
     TokenInfo,
-    /// A page of posts (`GET /sites/$site/posts/`, through `request`).
+    /// A page of posts (`GET /sites/$site/posts/`).
     PostsPage,
+    // Pages of results, a post's life, comments and follows (issue 13).
+    /// A comment (`…/replies/new`).
+    Comment,
+    /// A page of comments (`GET /sites/$site/posts/$id/replies/`); `found` is `null` when
+    /// WordPress.com did not count (`-1`).
+    CommentsPage,
+    /// `POST …/delete` of a post: the post, its `status` `trash` (moved to the trash) or
+    /// `deleted` (gone for good); any other status is `bad_response`.
+    DeletedPost,
+    /// `POST /sites/$site/comments/$id/delete`: the comment, `status` `trash` or `deleted`.
+    DeletedComment,
+    /// `POST /sites/$site/follows/new` and `…/follows/mine/delete`: a falsy `success` is
+    /// `follow_failed`.
+    FollowResult,
+    /// `GET /sites/$site/follows/mine`: read for its `is_following`.
+    Following,
 }
 
 // Order matters: an object is fixed before the fields inside it.
@@ -327,12 +351,46 @@ const POSTS_PAGE: &[Rule] = &[
     ("meta.next_page", Fix::TextOrNull),
 ];
 
+// Pages of results, a post's life, comments and follows (issue 13).
+const COMMENT: &[Rule] = &[
+    ("ID|like_count", Fix::Number),
+    ("i_like", Fix::Bool),
+    ("date|URL|content|status|type", Fix::Text),
+    ("post", Fix::ObjectOrNull),
+    ("post.ID", Fix::Number),
+    ("post.title|type|link", Fix::Text),
+    ("author", Fix::Object),
+    ("author.ID", Fix::Number),
+    (
+        "author.login|name|nice_name|URL|avatar_URL|profile_URL",
+        Fix::Text,
+    ),
+    ("parent", Fix::ObjectOrNull),
+    ("parent.ID", Fix::Number),
+    ("parent.type|link", Fix::Text),
+];
+
+const COMMENTS_PAGE: &[Rule] = &[
+    ("found", Fix::CountOrNull),
+    ("site_ID", Fix::Number),
+    ("comments", Fix::List),
+    ("comments.*", Fix::ObjectOf(Shape::Comment)),
+];
+
+const FOLLOW: &[Rule] = &[("success|is_following", Fix::Bool)];
+
 const TOKEN_INFO: &[Rule] = &[
     ("client_id|user_id", Fix::Text),
     ("blog_id", Fix::IdTextOrNull),
     ("scope", Fix::StringList),
     ("scope.*", Fix::TextOrNull),
 ];
+
+/// Whether a deleted post's or comment's `status` says what happened: `trash` (moved to the
+/// trash; deleting it again deletes it for good) or `deleted` (gone).
+pub fn is_deletion_status(status: &str) -> bool {
+    matches!(status, "trash" | "deleted")
+}
 
 /// What the key that makes a shape must hold (see [`Shape::required`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -356,10 +414,14 @@ impl Need {
 impl Shape {
     /// The top-level key without which a 2xx body is not this shape (`bad_response`):
     /// normalisation fixes the quirks of a valid shape, it never invents one. `None` for
-    /// the shapes checked otherwise (a like's `success`, token-info's `client_id`).
+    /// the shapes checked otherwise (a like's `success`, token-info's `client_id`). For a page
+    /// of a collection it is the list of its items.
     pub fn required(self) -> Option<(&'static str, Need)> {
         match self {
             Shape::Me | Shape::Post => Some(("ID", Need::Id)),
+            Shape::Comment | Shape::DeletedPost | Shape::DeletedComment => Some(("ID", Need::Id)),
+            Shape::CommentsPage => Some(("comments", Need::List)),
+            Shape::FollowResult | Shape::Following => None,
             Shape::Sites => Some(("sites", Need::List)),
             Shape::Likes => Some(("likes", Need::List)),
             Shape::PostsPage => Some(("posts", Need::List)),
@@ -377,6 +439,10 @@ impl Shape {
             Shape::Post => POST,
             Shape::TokenInfo => TOKEN_INFO,
             Shape::PostsPage => POSTS_PAGE,
+            Shape::Comment | Shape::DeletedComment => COMMENT,
+            Shape::CommentsPage => COMMENTS_PAGE,
+            Shape::DeletedPost => POST,
+            Shape::FollowResult | Shape::Following => FOLLOW,
         }
     }
 }

@@ -6,14 +6,17 @@
 
 use super::auth::take_linked;
 use super::convert::{self, get, Options};
-use super::error::to_js as error_to_js;
+use super::error::{set, to_js as error_to_js};
+use super::pages::iterable;
 use super::promise::promise;
-use crate::browser::client::Operation;
+use crate::browser::client::{Operation, RouteCall};
+use crate::browser::pages::Pages;
 use crate::browser::{Client, ClientConfig, RequestOptions};
 use crate::core::retry::RetryPolicy;
-use crate::core::routes::{self, Route};
+use crate::core::routes::{self, Args, Route};
 use crate::core::text::cat;
-use crate::core::{Error, ErrorCode, Method};
+use crate::core::{namespace_option, Error, ErrorCode, Method};
+use alloc::boxed::Box;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
@@ -125,6 +128,252 @@ impl JsClient {
             input,
         )
     }
+}
+
+// Pages of results, a post's life, comments and follows (issue 13).
+#[wasm_bindgen(js_class = Client)]
+impl JsClient {
+    /// `paginate(path, { query, signal, apiVersion, namespace })`: an async iterable of the
+    /// pages of any collection (`browser::pages`).
+    pub fn paginate(&self, path: JsValue, options: JsValue) -> JsValue {
+        let pages = (|| {
+            let o = Options::new(&options);
+            let path = path
+                .as_string()
+                .ok_or_else(|| convert::invalid_option("path"))?;
+            let query = convert::query(&get(&options, "query"))?;
+            let namespace = namespace_option(
+                o.text("apiVersion").as_deref(),
+                o.text("namespace").as_deref(),
+            )?;
+            o.check()?;
+            Pages::new(self.with(&options)?, &path, &query, namespace, None)
+        })();
+        iterable(pages, None)
+    }
+
+    /// `GET /sites/$site/posts/` ([`routes::POSTS`]) page by page: an async iterable of posts.
+    pub fn posts(&self, site: JsValue, query: JsValue, options: JsValue) -> JsValue {
+        let call = convert::site(&site).map(|site| RouteCall::new(&routes::POSTS).on(site));
+        iterable(self.pages(call, &query, &options), Some("posts"))
+    }
+
+    /// One page of `GET /sites/$site/posts/` ([`routes::POSTS`]): `{ found, posts, nextPage }`.
+    #[wasm_bindgen(js_name = listPosts)]
+    pub fn list_posts(&self, site: JsValue, query: JsValue, options: JsValue) -> Promise {
+        let operation = convert::site(&site).and_then(|site| {
+            Ok(Operation::Route(RouteCall {
+                query: convert::query(&query)?,
+                ..RouteCall::new(&routes::POSTS).on(site)
+            }))
+        });
+        let prepared = convert::signal(&options)
+            .and_then(|signal| Ok((self.inner.with_signal(signal), operation?)));
+        promise(
+            move |done| match prepared {
+                Ok((client, operation)) => client.start(
+                    operation,
+                    Box::new(move |page| done(page.map(|page| posts_list(&page)))),
+                ),
+                Err(error) => done(Err(error)),
+            },
+            None,
+        )
+    }
+
+    /// `GET /sites/$site/posts/$ID` or `…/slug:$slug` ([`routes::POST`]).
+    pub fn post(&self, site: JsValue, id_or_slug: JsValue, options: JsValue) -> Promise {
+        let operation = convert::site(&site).and_then(|site| {
+            Ok(Operation::Route(RouteCall {
+                post_ref: Some(convert::post_ref(&id_or_slug)?),
+                ..RouteCall::new(&routes::POST).on(site)
+            }))
+        });
+        self.start(operation, &options, None)
+    }
+
+    /// `POST /sites/$site/posts/$ID` ([`routes::UPDATE_POST`]).
+    #[wasm_bindgen(js_name = updatePost)]
+    pub fn update_post(
+        &self,
+        site: JsValue,
+        post_id: JsValue,
+        fields: JsValue,
+        options: JsValue,
+    ) -> Promise {
+        let operation = convert::site(&site).and_then(|site| {
+            Ok(Operation::Route(RouteCall {
+                post_id: Some(convert::post_id(&post_id)?),
+                post: Some(fields),
+                ..RouteCall::new(&routes::UPDATE_POST).on(site)
+            }))
+        });
+        self.start(operation, &options, None)
+    }
+
+    /// `POST /sites/$site/posts/$ID/delete` ([`routes::DELETE_POST`]): trash, then for good.
+    #[wasm_bindgen(js_name = deletePost)]
+    pub fn delete_post(&self, site: JsValue, post_id: JsValue, options: JsValue) -> Promise {
+        self.on_post(&routes::DELETE_POST, &site, &post_id, &options)
+    }
+
+    /// `POST /sites/$site/posts/$ID/restore` ([`routes::RESTORE_POST`]).
+    #[wasm_bindgen(js_name = restorePost)]
+    pub fn restore_post(&self, site: JsValue, post_id: JsValue, options: JsValue) -> Promise {
+        self.on_post(&routes::RESTORE_POST, &site, &post_id, &options)
+    }
+
+    /// `GET /sites/$site/posts/$ID/replies/` ([`routes::COMMENTS`]) page by page: an async
+    /// iterable of comments.
+    pub fn comments(
+        &self,
+        site: JsValue,
+        post_id: JsValue,
+        query: JsValue,
+        options: JsValue,
+    ) -> JsValue {
+        let call = convert::site(&site).and_then(|site| {
+            Ok(RouteCall {
+                post_id: Some(convert::post_id(&post_id)?),
+                ..RouteCall::new(&routes::COMMENTS).on(site)
+            })
+        });
+        iterable(self.pages(call, &query, &options), Some("comments"))
+    }
+
+    /// `POST /sites/$site/posts/$ID/replies/new` ([`routes::ADD_COMMENT`]).
+    #[wasm_bindgen(js_name = addComment)]
+    pub fn add_comment(
+        &self,
+        site: JsValue,
+        post_id: JsValue,
+        content: JsValue,
+        options: JsValue,
+    ) -> Promise {
+        let operation = convert::site(&site).and_then(|site| {
+            Ok(Operation::Route(RouteCall {
+                post_id: Some(convert::post_id(&post_id)?),
+                post: Some(comment(&content)),
+                ..RouteCall::new(&routes::ADD_COMMENT).on(site)
+            }))
+        });
+        self.start(operation, &options, None)
+    }
+
+    /// `POST /sites/$site/comments/$ID/replies/new` ([`routes::REPLY_TO_COMMENT`]).
+    #[wasm_bindgen(js_name = replyToComment)]
+    pub fn reply_to_comment(
+        &self,
+        site: JsValue,
+        comment_id: JsValue,
+        content: JsValue,
+        options: JsValue,
+    ) -> Promise {
+        let operation = convert::site(&site).and_then(|site| {
+            Ok(Operation::Route(RouteCall {
+                comment_id: Some(convert::comment_id(&comment_id)?),
+                post: Some(comment(&content)),
+                ..RouteCall::new(&routes::REPLY_TO_COMMENT).on(site)
+            }))
+        });
+        self.start(operation, &options, None)
+    }
+
+    /// `POST /sites/$site/comments/$ID/delete` ([`routes::DELETE_COMMENT`]): trash, then for
+    /// good.
+    #[wasm_bindgen(js_name = deleteComment)]
+    pub fn delete_comment(&self, site: JsValue, comment_id: JsValue, options: JsValue) -> Promise {
+        let operation = convert::site(&site).and_then(|site| {
+            Ok(Operation::Route(RouteCall {
+                comment_id: Some(convert::comment_id(&comment_id)?),
+                ..RouteCall::new(&routes::DELETE_COMMENT).on(site)
+            }))
+        });
+        self.start(operation, &options, None)
+    }
+
+    /// `POST /sites/$site/follows/new` ([`routes::FOLLOW`]).
+    pub fn follow(&self, site: JsValue, options: JsValue) -> Promise {
+        self.on_site(&routes::FOLLOW, &site, &options)
+    }
+
+    /// `POST /sites/$site/follows/mine/delete` ([`routes::UNFOLLOW`]).
+    pub fn unfollow(&self, site: JsValue, options: JsValue) -> Promise {
+        self.on_site(&routes::UNFOLLOW, &site, &options)
+    }
+
+    /// `GET /sites/$site/follows/mine` ([`routes::IS_FOLLOWING`]): a boolean.
+    #[wasm_bindgen(js_name = isFollowing)]
+    pub fn is_following(&self, site: JsValue, options: JsValue) -> Promise {
+        self.on_site(&routes::IS_FOLLOWING, &site, &options)
+    }
+}
+
+impl JsClient {
+    /// This client with the options' `signal`.
+    fn with(&self, options: &JsValue) -> Result<Client, Error> {
+        Ok(self.inner.with_signal(convert::signal(options)?))
+    }
+
+    /// The walk over a typed collection: `call`'s route with the caller's `query`.
+    fn pages(
+        &self,
+        call: Result<RouteCall, Error>,
+        query: &JsValue,
+        options: &JsValue,
+    ) -> Result<Pages, Error> {
+        let call = call?;
+        let route = call.route;
+        let args = Args {
+            site: call.site.as_deref(),
+            post_id: call.post_id,
+            ..Args::default()
+        };
+        let path = route.path(args)?;
+        let query = convert::query(query)?;
+        let shape = Some(route.shape);
+        Pages::new(
+            self.with(options)?,
+            &path,
+            &query,
+            Some(route.namespace),
+            shape,
+        )
+    }
+
+    /// Runs `route` on a site (the follow calls).
+    fn on_site(&self, route: &'static Route, site: &JsValue, options: &JsValue) -> Promise {
+        let operation =
+            convert::site(site).map(|site| Operation::Route(RouteCall::new(route).on(site)));
+        self.start(operation, options, None)
+    }
+}
+
+/// `{ content }`, the body of a comment (checked by the browser layer: a non-blank string).
+fn comment(content: &JsValue) -> JsValue {
+    let body = js_sys::Object::new();
+    set(&body, "content", content);
+    body.into()
+}
+
+/// `{ found, posts, nextPage }` of a normalised page of posts (`nextPage`: its
+/// `meta.next_page`, the `page_handle` of the next page, or `null`).
+fn posts_list(page: &JsValue) -> JsValue {
+    let list = js_sys::Object::new();
+    for key in ["found", "posts"] {
+        set(&list, key, &get(page, key));
+    }
+    let next = get(&get(page, "meta"), "next_page");
+    set(
+        &list,
+        "nextPage",
+        &if next.is_undefined() {
+            JsValue::NULL
+        } else {
+            next
+        },
+    );
+    list.into()
 }
 
 /// `request(method, path, { query, body, apiVersion, namespace, method })` as an

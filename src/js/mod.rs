@@ -9,6 +9,7 @@ mod auth;
 mod client;
 mod convert;
 mod error;
+mod pages;
 mod promise;
 mod redirect;
 mod typescript;

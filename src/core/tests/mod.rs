@@ -14,11 +14,13 @@ mod prelude {
 }
 
 mod authorize;
+mod comments;
 mod endpoint;
 mod error;
 mod form;
 mod models;
 mod normalise_json;
+mod paginate;
 mod path;
 mod pending;
 mod posts;

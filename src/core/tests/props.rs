@@ -11,7 +11,10 @@ use serde_json::{Map, Value};
 use super::normalise_json::{decode, error_body, js_numbers, normalise};
 use crate::core::error::error_from_response;
 use crate::core::form::parse_form;
-use crate::core::models::{LikeResult, Likes, Me, NewPost, Post, PostsPage, Sites, TokenInfo};
+use crate::core::models::{
+    Comment, CommentsPage, FollowResult, LikeResult, Likes, Me, NewPost, Post, PostsPage, Sites,
+    TokenInfo,
+};
 use crate::core::pending::PendingStates;
 use crate::core::quirks::{Fix, Shape};
 use crate::core::redirect::{complete_redirect, parse_redirect, scrub_url};
@@ -22,7 +25,7 @@ use crate::core::token::Token;
 type Decodes = fn(Value, Shape) -> bool;
 
 /// Every shape, with its model's decoder.
-const SHAPES: [(Shape, Decodes); 7] = [
+const SHAPES: [(Shape, Decodes); 13] = [
     (Shape::Me, decodes::<Me>),
     (Shape::Sites, decodes::<Sites>),
     (Shape::Likes, decodes::<Likes>),
@@ -30,6 +33,12 @@ const SHAPES: [(Shape, Decodes); 7] = [
     (Shape::Post, decodes::<Post>),
     (Shape::TokenInfo, decodes::<TokenInfo>),
     (Shape::PostsPage, decodes::<PostsPage>),
+    (Shape::Comment, decodes::<Comment>),
+    (Shape::CommentsPage, decodes::<CommentsPage>),
+    (Shape::DeletedPost, decodes::<Post>),
+    (Shape::DeletedComment, decodes::<Comment>),
+    (Shape::FollowResult, decodes::<FollowResult>),
+    (Shape::Following, decodes::<FollowResult>),
 ];
 
 fn decodes<T: DeserializeOwned>(value: Value, shape: Shape) -> bool {
