@@ -399,7 +399,7 @@ fn fields_body(fields: Option<&JsValue>) -> Result<String, Error> {
         Some(fields) if fields.is_object() && !js_sys::Array::is_array(fields) => to_json(fields),
         _ => Err(Error::new(
             ErrorCode::InvalidInput,
-            "give the fields to change as an object, e.g. { title: 'New title' }",
+            "the fields to change must be an object",
         )),
     }
 }
@@ -413,7 +413,7 @@ fn comment_body(comment: Option<&JsValue>) -> Result<String, Error> {
     if !content.is_some_and(|c| is_post_text(&c)) {
         return Err(Error::new(
             ErrorCode::InvalidInput,
-            "a comment needs some content: give a non-empty string",
+            "a comment needs content",
         ));
     }
     to_json(comment)

@@ -11,11 +11,11 @@ use super::transport::{self, Call, Done};
 use crate::core::paginate::{self, not_a_collection, PageInfo, Pager, Style};
 use crate::core::path::{build_api_call, split_collection};
 use crate::core::quirks::Shape;
-use crate::core::{Error, Method};
+use crate::core::{Error, ErrorCode, Method};
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::string::String;
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -117,9 +117,7 @@ impl Pages {
             }
             (Style::Rest, None) => None,
         };
-        let items = items
-            .filter(Array::is_array)
-            .ok_or_else(|| not_a_collection(style))?;
+        let items = items.filter(Array::is_array).ok_or_else(not_a_collection)?;
         let (found, next_page) = match style {
             Style::Rest => (
                 with_seen(&env::get(page, "found"), paginate::found),
@@ -144,20 +142,31 @@ impl Pages {
         self.pager.stop();
     }
 
-    /// Fetches the next page and gives `done` the page, `undefined` once the collection is read,
-    /// or the error (which ends the walk). The JS surface's path: callbacks, no Rust future.
-    pub fn next(pages: Rc<RefCell<Pages>>, done: Done) {
-        let call = pages.borrow_mut().next_call();
-        match call {
+    /// Fetches the next page of the walk in `slot` and gives `done` the page, `undefined` once
+    /// the collection is read, or the error (which ends the walk). The JS surface's path:
+    /// callbacks, no Rust future. The walk is taken out of `slot` while its page is in flight
+    /// (a `Cell`, not a `RefCell`: no borrow can fail), so a second call meanwhile is refused.
+    pub fn next(slot: Rc<Cell<Option<Pages>>>, done: Done) {
+        let Some(mut pages) = slot.take() else {
+            return done(Err(Error::new(
+                ErrorCode::InvalidConfig,
+                "await a page before asking for the next",
+            )));
+        };
+        match pages.next_call() {
             Ok(Some(call)) => transport::send(
                 call,
                 Box::new(move |result| {
-                    let page = pages.borrow_mut().take(result);
+                    let mut pages = pages;
+                    let page = pages.take(result);
+                    slot.set(Some(pages));
                     done(page.map(|page| page.unwrap_or(JsValue::UNDEFINED)));
                 }),
             ),
-            Ok(None) => done(Ok(JsValue::UNDEFINED)),
-            Err(error) => done(Err(error)),
+            outcome => {
+                slot.set(Some(pages));
+                done(outcome.map(|_| JsValue::UNDEFINED));
+            }
         }
     }
 }

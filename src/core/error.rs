@@ -347,7 +347,7 @@ pub fn like_failed() -> Error {
 pub fn follow_failed() -> Error {
     Error::new(
         ErrorCode::FollowFailed,
-        "WordPress.com did not record the follow change: check isFollowing() before trying again",
+        "WordPress.com did not record the follow change",
     )
     .reached_server(true)
 }

@@ -20,7 +20,7 @@
 use super::endpoint::invalid;
 use super::error::Error;
 use super::quirks::Seen;
-use super::text::{cat, parse_digits, u64_text};
+use super::text::{parse_digits, u64_text};
 use alloc::{string::String, vec::Vec};
 
 /// How a namespace pages its collections.
@@ -115,11 +115,7 @@ impl Pager {
         let mut size = None;
         for (key, value) in query {
             match key.as_str() {
-                "offset" => {
-                    return Err(invalid(
-                        "paginate pages by itself: leave out offset (request() reads one page at an offset)",
-                    ))
-                }
+                "offset" => return Err(invalid("leave out offset: the pager pages by itself")),
                 "page" => {
                     page = parse_digits(value.trim_ascii())
                         .filter(|n| *n > 0)
@@ -281,19 +277,11 @@ pub fn total_pages(text: &str) -> Option<u64> {
 }
 
 /// `bad_response` for a page that is not a collection: on `rest/v1.x` an object with a list
-/// in it, on the core REST API a JSON array.
-pub fn not_a_collection(style: Style) -> Error {
-    let what = match style {
-        Style::Rest => "an object with a list (posts, comments…)",
-        Style::Core => "a JSON array",
-    };
+/// in it, on the core REST API a JSON array. A single object is read with `request()`.
+pub fn not_a_collection() -> Error {
     Error::new(
         super::error::ErrorCode::BadResponse,
-        cat(&[
-            "paginate needs a collection: the page is not ",
-            what,
-            "; call request() for a single object",
-        ]),
+        "not a collection (no list): use request()",
     )
     .reached_server(true)
 }

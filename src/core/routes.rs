@@ -283,9 +283,7 @@ impl PostRef {
         let slug = s.strip_prefix("slug:").unwrap_or(s);
         let bad = |b: u8| b.is_ascii_whitespace() || matches!(b, b'/' | b'?' | b'#' | b'%');
         if slug.is_empty() || has(slug, "..") || slug.bytes().any(bad) {
-            return Err(invalid(
-                "give a post as its ID (42) or its slug (slug:hello-world)",
-            ));
+            return Err(invalid("a post is an ID (42) or a slug (slug:hello-world)"));
         }
         Ok(PostRef::Slug(String::from(slug)))
     }
@@ -322,11 +320,7 @@ impl Route {
                     push_encoded(&mut out, &slug);
                 }
                 ("comment_id", _, _, Some(id)) => push_u64(&mut out, id),
-                _ => {
-                    return Err(invalid(
-                        "the route needs a site and a post ID (or a comment ID)",
-                    ))
-                }
+                _ => return Err(invalid("the route needs a site and a post or comment ID")),
             }
             rest = after;
         }

@@ -14,3 +14,14 @@ export async function* wpcomPages(pager, key) {
     pager.free();
   }
 }
+
+// `listPosts()`: the first page of such a walk as `{ found, posts, nextPage }` (`nextPage`: its
+// `meta.next_page`, the `page_handle` of the page after it, or `null`).
+export async function wpcomPostsList(pager) {
+  try {
+    const page = await pager.next();
+    return { found: page.found, posts: page.posts, nextPage: page.meta.next_page ?? null };
+  } finally {
+    pager.free();
+  }
+}

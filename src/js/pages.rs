@@ -6,14 +6,16 @@ use super::promise::promise;
 use crate::browser::pages::Pages;
 use crate::core::Error;
 use alloc::rc::Rc;
-use core::cell::RefCell;
+use core::cell::Cell;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 /// One walk over a collection, driven by `src/js/pages.js` (not part of the typed surface).
 #[wasm_bindgen(js_name = Pager, skip_typescript)]
 pub struct JsPager {
-    pages: Result<Rc<RefCell<Pages>>, RefCell<Option<Error>>>,
+    pages: Rc<Cell<Option<Pages>>>,
+    /// What refused the walk before any request, handed over by the first `next()`.
+    refused: Cell<Option<Error>>,
 }
 
 #[wasm_bindgen(js_class = Pager)]
@@ -22,19 +24,14 @@ impl JsPager {
     /// `WpcomError` that ends the walk (an argument refused before any request, on the first
     /// call).
     pub fn next(&self) -> Promise {
-        match &self.pages {
-            Ok(pages) => {
-                let pages = pages.clone();
-                promise(move |done| Pages::next(pages, done), None)
-            }
-            Err(error) => {
-                let error = error.borrow_mut().take();
-                promise(
-                    move |done| done(error.map_or(Ok(JsValue::UNDEFINED), Err)),
-                    None,
-                )
-            }
-        }
+        let (pages, refused) = (self.pages.clone(), self.refused.take());
+        promise(
+            move |done| match refused {
+                Some(error) => done(Err(error)),
+                None => Pages::next(pages, done),
+            },
+            None,
+        )
     }
 }
 
@@ -42,14 +39,29 @@ impl JsPager {
 extern "C" {
     #[wasm_bindgen(js_name = wpcomPages)]
     fn wpcom_pages(pager: JsPager, key: Option<&str>) -> JsValue;
+    #[wasm_bindgen(js_name = wpcomPostsList)]
+    fn wpcom_posts_list(pager: JsPager) -> Promise;
 }
 
 /// The async iterable over `pages` (or the error that refused them): the pages themselves, or
 /// the items of each page's list `key`.
 pub fn iterable(pages: Result<Pages, Error>, key: Option<&str>) -> JsValue {
-    let pages = match pages {
-        Ok(pages) => Ok(Rc::new(RefCell::new(pages))),
-        Err(error) => Err(RefCell::new(Some(error))),
+    wpcom_pages(pager(pages), key)
+}
+
+/// `{ found, posts, nextPage }` of the first page of `pages`, a walk over posts.
+pub fn posts_list(pages: Result<Pages, Error>) -> Promise {
+    wpcom_posts_list(pager(pages))
+}
+
+/// The `Pager` of `pages`, or of the error that refused them.
+fn pager(pages: Result<Pages, Error>) -> JsPager {
+    let (pages, refused) = match pages {
+        Ok(pages) => (Some(pages), None),
+        Err(error) => (None, Some(error)),
     };
-    wpcom_pages(JsPager { pages }, key)
+    JsPager {
+        pages: Rc::new(Cell::new(pages)),
+        refused: Cell::new(refused),
+    }
 }

@@ -153,7 +153,7 @@ impl<T> Deletion<T> {
 pub fn bad_deletion() -> Error {
     Error::new(
         ErrorCode::BadResponse,
-        "the deletion's answer has a status other than trash or deleted",
+        "a deletion answered a status other than trash or deleted",
     )
     .reached_server(true)
 }
