@@ -321,7 +321,7 @@ export interface PostsList {
 }
 
 /** The fields `updatePost` changes (the fields of `createPost`; `status: 'trash'` trashes). */
-export type PostFields = Partial<NewPost> & { status?: NewPost['status'] | 'trash' };
+export type PostFields = Omit<NewPost, 'status'> & { status?: NewPost['status'] | 'trash' };
 
 /** What `deletePost` did, in `status`: `'trash'` (restorable; deleting again deletes for good) or `'deleted'`. */
 export type DeletedPost = Post & { status: 'trash' | 'deleted' };
