@@ -4,13 +4,15 @@ use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 use crate::seed::DEFAULT_SEED;
+use crate::store::DEFAULT_MAX_UPLOAD_KB;
 
 /// Default lifetime of implicit-flow tokens: 14 days, as seen live.
 pub const DEFAULT_TOKEN_TTL: i64 = 1_209_600;
 
 /// Usage text of the binary.
 pub const USAGE: &str = "usage: wpcom-emulator [--port 9090] [--host 127.0.0.1] [--seed FILE] \
-[--state FILE] [--token-ttl SECONDS] [--no-control] [--allow-origin ORIGIN]... [--expose-headers]";
+[--state FILE] [--token-ttl SECONDS] [--no-control] [--allow-origin ORIGIN]... [--expose-headers] \
+[--max-upload-kb KB]";
 
 /// How to run the emulator.
 #[derive(Clone, Debug)]
@@ -31,6 +33,8 @@ pub struct Config {
     pub allow_origins: Vec<String>,
     /// Let pages read `Retry-After`, `X-WP-Total`, `X-WP-TotalPages` and `Link` cross-origin.
     pub expose_headers: bool,
+    /// Largest file `media/new` accepts, in KB.
+    pub max_upload_kb: u64,
 }
 
 impl Default for Config {
@@ -44,6 +48,7 @@ impl Default for Config {
             control: true,
             allow_origins: Vec::new(),
             expose_headers: false,
+            max_upload_kb: DEFAULT_MAX_UPLOAD_KB,
         }
     }
 }
@@ -90,6 +95,12 @@ impl Config {
                 }
                 "--no-control" => config.control = false,
                 "--expose-headers" => config.expose_headers = true,
+                "--max-upload-kb" => {
+                    let text = value("--max-upload-kb")?;
+                    config.max_upload_kb = text
+                        .parse()
+                        .map_err(|_| Error::Cli(format!("bad upload limit {text}")))?;
+                }
                 "--allow-origin" => {
                     let origin = value("--allow-origin")?;
                     config
@@ -137,6 +148,7 @@ mod tests {
             "--state",
             "/tmp/s.json",
             "--expose-headers",
+            "--max-upload-kb=5",
         ])
         .unwrap();
         assert_eq!(config.port, 0);
@@ -145,6 +157,7 @@ mod tests {
         assert_eq!(config.allow_origins, ["http://a:1", "http://b:2"]);
         assert_eq!(config.state, Some(PathBuf::from("/tmp/s.json")));
         assert!(config.expose_headers);
+        assert_eq!(config.max_upload_kb, 5);
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! - `POST /_emulator/tokens` mints a token; `POST`/`GET /_emulator/faults` queues and lists faults.
 //! - `POST /_emulator/reset` restores the seed and the command line's settings.
 //! - `POST /_emulator/apps` adds or replaces an app.
-//! - `GET /_emulator/settings` → `{"expose_headers":false}`; `POST` it with the switches to change
-//!   (`{"expose_headers":true}`, unknown keys are refused) → the settings now in force.
+//! - `GET /_emulator/settings` → `{"expose_headers":false,"max_upload_kb":10240}`; `POST` it with
+//!   the switches to change (`{"max_upload_kb":1}`, unknown keys are refused) → the settings now
+//!   in force.
 
 use std::sync::Arc;
 

@@ -1,6 +1,7 @@
 //! A local WordPress.com for offline development and tests: OAuth2 (implicit and code
 //! flows, log-in and consent pages, connected applications), the REST v1.1 endpoints the
-//! `wpcom-wasm` client uses, core's `wp/v2` posts, CORS, and a control API to mint tokens,
+//! `wpcom-wasm` client uses (posts, media, comments, follows, likes), core's `wp/v2` posts,
+//! media and `users/me`, uploaded files served back, CORS, and a control API to mint tokens,
 //! inject faults and flip settings.
 //!
 //! It follows `shared/wpcom-contract.md`, quirks included (`token_scope` as array or
@@ -24,6 +25,7 @@ pub mod control;
 pub mod cors;
 pub mod error;
 pub mod faults;
+pub mod files;
 pub mod html;
 pub mod login;
 pub mod oauth;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::seed::App;
-use crate::store::{Post, Term, World};
+use crate::store::{Comment, Follow, Media, Post, Term, World};
 use crate::tokens::TokenRecord;
 
 /// What the state file holds. Users and sites always come from the seed.
@@ -24,6 +24,15 @@ pub struct Snapshot {
     pub terms: Vec<Term>,
     /// Every token, revoked ones included.
     pub tokens: Vec<TokenRecord>,
+    /// Media items with their files (base64).
+    #[serde(default)]
+    pub media: Vec<Media>,
+    /// Comments.
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+    /// Follows.
+    #[serde(default)]
+    pub follows: Vec<Follow>,
 }
 
 impl Snapshot {
@@ -35,6 +44,9 @@ impl Snapshot {
             posts: world.posts.clone(),
             terms: world.terms.clone(),
             tokens: world.tokens.clone(),
+            media: world.media.clone(),
+            comments: world.comments.clone(),
+            follows: world.follows.clone(),
         }
     }
 
@@ -44,6 +56,9 @@ impl Snapshot {
         world.posts = self.posts;
         world.terms = self.terms;
         world.tokens = self.tokens;
+        world.media = self.media;
+        world.comments = self.comments;
+        world.follows = self.follows;
     }
 }
 

@@ -21,6 +21,15 @@ pub struct Seed {
     pub posts: Vec<SeedPost>,
     /// Registered OAuth2 applications.
     pub apps: Vec<App>,
+    /// Comments on the posts.
+    #[serde(default)]
+    pub comments: Vec<SeedComment>,
+    /// Media items; their files are the placeholder PNG.
+    #[serde(default)]
+    pub media: Vec<SeedMedia>,
+    /// Who follows which site, besides every member following their own sites.
+    #[serde(default)]
+    pub follows: Vec<SeedFollow>,
 }
 
 /// A WordPress.com account.
@@ -90,6 +99,11 @@ impl Role {
     /// Can publish (otherwise new posts become `pending`).
     pub fn can_publish(self) -> bool {
         matches!(self, Role::Administrator | Role::Editor | Role::Author)
+    }
+
+    /// Can upload media (WordPress's `upload_files`: not contributors or subscribers).
+    pub fn can_upload(self) -> bool {
+        self.can_publish()
     }
 
     /// Can edit posts written by others.
@@ -216,6 +230,87 @@ pub struct SeedPost {
     /// Likes.
     #[serde(default)]
     pub likes: Vec<SeedLike>,
+    /// Whether new comments are accepted.
+    #[serde(default = "default_true")]
+    pub comments_open: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// A comment as written in the seed.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct SeedComment {
+    /// Site ID.
+    pub site: u64,
+    /// Comment ID, unique within its site.
+    #[serde(rename = "ID")]
+    pub id: u64,
+    /// Post ID.
+    pub post: u64,
+    /// Author's username; absent for a visitor.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// A visitor's name.
+    #[serde(default)]
+    pub author_name: String,
+    /// When (ISO 8601).
+    #[serde(with = "crate::time::iso_serde")]
+    pub date: i64,
+    /// Raw content.
+    pub content: String,
+    /// approved (default), unapproved, spam or trash.
+    #[serde(default = "default_comment_status")]
+    pub status: String,
+    /// ID of the comment it answers.
+    #[serde(default)]
+    pub parent: Option<u64>,
+}
+
+fn default_comment_status() -> String {
+    "approved".to_owned()
+}
+
+/// A media item as written in the seed; its file is the placeholder PNG.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct SeedMedia {
+    /// Site ID.
+    pub site: u64,
+    /// Media ID, unique among the site's media.
+    #[serde(rename = "ID")]
+    pub id: u64,
+    /// Uploader's username.
+    pub author: String,
+    /// Upload date (ISO 8601).
+    #[serde(with = "crate::time::iso_serde")]
+    pub date: i64,
+    /// Post it is attached to, 0 when none.
+    #[serde(default, rename = "post_ID")]
+    pub post_id: u64,
+    /// File name.
+    pub file: String,
+    /// Title.
+    #[serde(default)]
+    pub title: String,
+    /// Caption.
+    #[serde(default)]
+    pub caption: String,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
+    /// Alternative text.
+    #[serde(default)]
+    pub alt: String,
+}
+
+/// A follow as written in the seed.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct SeedFollow {
+    /// Username.
+    pub user: String,
+    /// Site ID.
+    pub site: u64,
 }
 
 fn default_format() -> String {
@@ -277,6 +372,46 @@ impl Seed {
                     post.id
                 )));
             }
+        }
+        self.check_extras(&known_user)
+    }
+
+    fn check_extras(&self, known_user: &dyn Fn(&str) -> bool) -> Result<()> {
+        let known_post =
+            |site: u64, id: u64| self.posts.iter().any(|p| p.site == site && p.id == id);
+        for comment in &self.comments {
+            if !known_post(comment.site, comment.post) {
+                return Err(Error::Data(format!(
+                    "comment {} names unknown post {}",
+                    comment.id, comment.post
+                )));
+            }
+            if let Some(name) = comment.author.as_deref().filter(|n| !known_user(n)) {
+                return Err(Error::Data(format!(
+                    "comment {} names unknown user {name}",
+                    comment.id
+                )));
+            }
+        }
+        for media in &self.media {
+            let parent_known = media.post_id == 0 || known_post(media.site, media.post_id);
+            if !known_user(&media.author) || !parent_known {
+                return Err(Error::Data(format!(
+                    "media {} names an unknown user or post",
+                    media.id
+                )));
+            }
+        }
+        let known_site = |id: u64| self.sites.iter().any(|s| s.id == id);
+        if let Some(follow) = self
+            .follows
+            .iter()
+            .find(|f| !known_user(&f.user) || !known_site(f.site))
+        {
+            return Err(Error::Data(format!(
+                "follow of {} names an unknown user or site",
+                follow.user
+            )));
         }
         Ok(())
     }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use std::future::Future;
 
 use axum::body::{Body, Bytes};
+use axum::extract::DefaultBodyLimit;
 use axum::http::{header, Method, Request, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
@@ -22,7 +23,7 @@ use crate::config::Config;
 use crate::cors::{self, Policy};
 use crate::error::Result;
 use crate::faults::{buffered, canned_response, without_key, DropWhen, Fault};
-use crate::{connected_apps, control, login, oauth, rest, wp};
+use crate::{connected_apps, control, files, login, oauth, rest, wp};
 
 /// A running emulator.
 pub struct Server {
@@ -108,12 +109,14 @@ fn router(state: Arc<AppState>) -> Router {
         .route("/wp/v2/{*rest}", any(wp::handle))
         .route("/wpcom/v2", any(wp::no_route))
         .route("/wpcom/v2/", any(wp::no_route))
-        .route("/wpcom/v2/{*rest}", any(wp::no_route));
+        .route("/wpcom/v2/{*rest}", any(wp::no_route))
+        .route("/files/{site}/{*path}", get(files::serve));
     if state.config.control {
         router = router.merge(control::routes());
     }
     router
         .fallback(|| async { rest::no_route() })
+        .layer(DefaultBodyLimit::max(rest::body::MULTIPART_LIMIT))
         .with_state(state)
 }
 

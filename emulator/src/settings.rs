@@ -10,6 +10,9 @@ use crate::config::Config;
 pub struct Settings {
     /// Send `Access-Control-Expose-Headers` on WordPress.com routes (`--expose-headers`).
     pub expose_headers: bool,
+    /// Largest file `media/new` accepts, in KB (`--max-upload-kb`); a larger one is refused
+    /// with `rest_upload_file_too_big`.
+    pub max_upload_kb: u64,
 }
 
 /// Body of `POST /_emulator/settings`: the switches given change, the others stay.
@@ -19,6 +22,9 @@ pub struct SettingsPatch {
     /// New value of [`Settings::expose_headers`].
     #[serde(default)]
     pub expose_headers: Option<bool>,
+    /// New value of [`Settings::max_upload_kb`].
+    #[serde(default)]
+    pub max_upload_kb: Option<u64>,
 }
 
 impl Settings {
@@ -26,6 +32,7 @@ impl Settings {
     pub fn from_config(config: &Config) -> Settings {
         Settings {
             expose_headers: config.expose_headers,
+            max_upload_kb: config.max_upload_kb,
         }
     }
 
@@ -33,6 +40,9 @@ impl Settings {
     pub fn apply(&mut self, patch: SettingsPatch) {
         if let Some(expose_headers) = patch.expose_headers {
             self.expose_headers = expose_headers;
+        }
+        if let Some(max_upload_kb) = patch.max_upload_kb {
+            self.max_upload_kb = max_upload_kb;
         }
     }
 }
@@ -51,7 +61,9 @@ mod tests {
         assert!(settings.expose_headers);
         settings.apply(SettingsPatch {
             expose_headers: Some(false),
+            max_upload_kb: Some(1),
         });
         assert!(!settings.expose_headers);
+        assert_eq!(settings.max_upload_kb, 1);
     }
 }

@@ -146,11 +146,12 @@ async fn settings_refuse_unknown_switches_and_bad_values() {
     let emu = Emu::start().await;
     assert_eq!(
         emu.get("/_emulator/settings").await.json(),
-        json!({"expose_headers": false})
+        json!({"expose_headers": false, "max_upload_kb": 10240})
     );
     for body in [
         json!({"expose_header": true}),
         json!({"expose_headers": "yes"}),
+        json!({"max_upload_kb": -1}),
         json!("expose_headers"),
     ] {
         let reply = emu
@@ -162,7 +163,7 @@ async fn settings_refuse_unknown_switches_and_bad_values() {
         emu.post_json("/_emulator/settings", None, json!({}))
             .await
             .json(),
-        json!({"expose_headers": false}),
+        json!({"expose_headers": false, "max_upload_kb": 10240}),
         "an empty patch changes nothing"
     );
 }

@@ -148,10 +148,13 @@ async fn the_settings_switch_exposure_at_run_time_and_reset_restores_the_flag() 
                 json!({"expose_headers": !flag}),
             )
             .await;
-        assert_eq!(switched.json(), json!({"expose_headers": !flag}));
+        assert_eq!(
+            switched.json(),
+            json!({"expose_headers": !flag, "max_upload_kb": 10240})
+        );
         assert_eq!(
             emu.get("/_emulator/settings").await.json(),
-            json!({"expose_headers": !flag})
+            json!({"expose_headers": !flag, "max_upload_kb": 10240})
         );
         assert_eq!(exposed(&emu, path).await, want(!flag), "switched");
         emu.post_json("/_emulator/reset", None, json!({})).await;

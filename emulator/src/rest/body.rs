@@ -1,14 +1,93 @@
 //! Request input: the path's segments, the query string, and POST bodies in JSON or form
 //! encoding.
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
+use axum::extract::{FromRequest, Multipart, Request};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 use serde_json::{Map, Value};
 
 use super::errors::ApiError;
 
-/// Largest request body accepted (v1.1 and `wp/v2`).
+/// Largest JSON or form request body accepted (v1.1 and `wp/v2`).
 pub const BODY_LIMIT: usize = 1 << 20;
+
+/// Largest `multipart/form-data` request body accepted (uploads); the server's
+/// `DefaultBodyLimit` is set to this. Each file is held to the smaller upload limit on its own.
+pub const MULTIPART_LIMIT: usize = 64 << 20;
+
+/// A file part of a `multipart/form-data` body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Upload {
+    /// The part's name, e.g. `media[]`.
+    pub field: String,
+    /// The file name the client gave (may be empty).
+    pub file_name: String,
+    /// The part's `Content-Type`, if any.
+    pub content_type: Option<String>,
+    /// The bytes.
+    pub bytes: Bytes,
+}
+
+/// A POST body: its fields as JSON (form and multipart text parts converted with PHP's
+/// `a[]`/`a[k]` rules) and its file parts.
+#[derive(Clone, Debug, Default)]
+pub struct Input {
+    /// Fields, `{}` when none.
+    pub fields: Value,
+    /// File parts in order.
+    pub files: Vec<Upload>,
+}
+
+fn media_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|ct| ct.split(';').next())
+        .map(|m| m.trim().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Reads a POST body of any kind the REST API takes: JSON, form-urlencoded, or multipart
+/// (parsed by axum's `Multipart`, up to [`MULTIPART_LIMIT`] as the server's limit says).
+pub async fn read_input(parts: &Parts, body: Body) -> Result<Input, ApiError> {
+    if media_type(&parts.headers) != "multipart/form-data" {
+        let fields = read_body(&parts.headers, body).await?;
+        return Ok(Input {
+            fields,
+            files: Vec::new(),
+        });
+    }
+    let broken = |_| ApiError::invalid_input("Invalid multipart body");
+    let request = Request::from_parts(parts.clone(), body);
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(|_| ApiError::invalid_input("Invalid multipart body: no boundary"))?;
+    let mut root = Map::new();
+    let mut files = Vec::new();
+    while let Some(field) = multipart.next_field().await.map_err(broken)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        match field.file_name().map(str::to_owned) {
+            Some(file_name) => {
+                let content_type = field.content_type().map(str::to_owned);
+                let bytes = field.bytes().await.map_err(broken)?;
+                files.push(Upload {
+                    field: name,
+                    file_name,
+                    content_type,
+                    bytes,
+                });
+            }
+            None => {
+                let text = field.text().await.map_err(broken)?;
+                insert_php_key(&mut root, &name, text);
+            }
+        }
+    }
+    let mut fields = Value::Object(root);
+    numeric_objects_to_arrays(&mut fields);
+    Ok(Input { fields, files })
+}
 
 /// The segments of `path` after `prefix`, empty ones (doubled or trailing slashes) removed.
 pub fn path_segments<'p>(path: &'p str, prefix: &str) -> Vec<&'p str> {

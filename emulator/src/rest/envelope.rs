@@ -32,7 +32,7 @@ impl Context {
 }
 
 /// Keys that hold the items of a collection answer.
-const COLLECTIONS: &[&str] = &["posts", "sites", "likes"];
+const COLLECTIONS: &[&str] = &["posts", "sites", "likes", "media", "comments"];
 
 /// Keeps only the listed keys: in each item of a collection, else at the top level.
 pub fn apply_fields(body: &mut Value, fields: &str) {

@@ -12,6 +12,8 @@ pub struct ApiError {
     pub code: &'static str,
     /// Text for people.
     pub message: String,
+    /// A body other than `{"error","message"}` (media's `{"errors":[…]}`), when set.
+    pub custom_body: Option<Value>,
 }
 
 impl ApiError {
@@ -21,12 +23,25 @@ impl ApiError {
             status,
             code,
             message: message.into(),
+            custom_body: None,
+        }
+    }
+
+    /// An error whose body is `body` as given (the status and code still count for logs and
+    /// for `wp/v2`'s translation).
+    pub fn with_body(self, body: Value) -> ApiError {
+        ApiError {
+            custom_body: Some(body),
+            ..self
         }
     }
 
     /// The JSON body.
     pub fn body(&self) -> Value {
-        json!({"error": self.code, "message": self.message})
+        match &self.custom_body {
+            Some(body) => body.clone(),
+            None => json!({"error": self.code, "message": self.message}),
+        }
     }
 
     /// Unknown, expired or revoked token (400 on the REST API).

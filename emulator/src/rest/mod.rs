@@ -2,12 +2,19 @@
 
 pub mod auth;
 pub mod body;
+mod comments;
 pub mod envelope;
 pub mod errors;
+mod follows;
 mod likes;
 mod me;
+pub mod media;
+mod media_new;
+pub mod paging;
+pub mod post_input;
 pub mod post_json;
 mod posts;
+mod posts_edit;
 mod posts_list;
 mod posts_new;
 mod sites;
@@ -21,7 +28,7 @@ use serde_json::{json, Value};
 
 use crate::app::AppState;
 use auth::Grant;
-use body::Query;
+use body::{Query, Upload};
 use envelope::Context;
 use errors::ApiError;
 
@@ -37,9 +44,23 @@ enum Route<'a> {
     Posts(&'a str),
     NewPost(&'a str),
     Post(&'a str, &'a str),
+    EditPost(&'a str, &'a str),
+    DeletePost(&'a str, &'a str),
+    RestorePost(&'a str, &'a str),
     Likes(&'a str, &'a str),
     NewLike(&'a str, &'a str),
     DeleteLike(&'a str, &'a str),
+    Replies(&'a str, &'a str),
+    NewReply(&'a str, &'a str),
+    NewCommentReply(&'a str, &'a str),
+    DeleteComment(&'a str, &'a str),
+    Media(&'a str),
+    NewMedia(&'a str),
+    MediaItem(&'a str, &'a str),
+    DeleteMedia(&'a str, &'a str),
+    Follow(&'a str),
+    Following(&'a str),
+    Unfollow(&'a str),
 }
 
 impl<'a> Route<'a> {
@@ -57,14 +78,46 @@ impl<'a> Route<'a> {
             ["sites", site, "posts", post, "likes", "mine", "delete"] => {
                 Route::DeleteLike(site, post)
             }
+            ["sites", site, "posts", post, "delete"] => Route::DeletePost(site, post),
+            ["sites", site, "posts", post, "restore"] => Route::RestorePost(site, post),
+            ["sites", site, "posts", post, "replies"] => Route::Replies(site, post),
+            ["sites", site, "posts", post, "replies", "new"] => Route::NewReply(site, post),
+            ["sites", site, "comments", comment, "replies", "new"] => {
+                Route::NewCommentReply(site, comment)
+            }
+            ["sites", site, "comments", comment, "delete"] => Route::DeleteComment(site, comment),
+            ["sites", site, "media"] => Route::Media(site),
+            ["sites", site, "media", "new"] => Route::NewMedia(site),
+            ["sites", site, "media", id] => Route::MediaItem(site, id),
+            ["sites", site, "media", id, "delete"] => Route::DeleteMedia(site, id),
+            ["sites", site, "follows", "new"] => Route::Follow(site),
+            ["sites", site, "follows", "mine"] => Route::Following(site),
+            ["sites", site, "follows", "mine", "delete"] => Route::Unfollow(site),
             _ => return None,
         })
     }
 
+    /// The route a path means with this method: a POST to a post's path edits it.
+    fn with_method(self, method: &Method) -> Route<'a> {
+        match self {
+            Route::Post(site, post) if method == Method::POST => Route::EditPost(site, post),
+            other => other,
+        }
+    }
+
     fn method(self) -> Method {
         match self {
-            Route::NewPost(_) | Route::NewLike(..) | Route::DeleteLike(..) => Method::POST,
-            _ => Method::GET,
+            Route::Me
+            | Route::MeSites
+            | Route::Site(_)
+            | Route::Posts(_)
+            | Route::Post(..)
+            | Route::Likes(..)
+            | Route::Replies(..)
+            | Route::Media(_)
+            | Route::MediaItem(..)
+            | Route::Following(_) => Method::GET,
+            _ => Method::POST,
         }
     }
 }
@@ -78,8 +131,10 @@ pub struct Call<'a, C = Context> {
     pub grant: Option<Grant>,
     /// Query parameters.
     pub query: Query,
-    /// Body as JSON (form bodies converted), `{}` when none.
+    /// Body as JSON (form and multipart bodies converted), `{}` when none.
     pub body: Value,
+    /// The file parts of a multipart body.
+    pub files: Vec<Upload>,
     /// `context` parameter.
     pub context: C,
 }
@@ -104,7 +159,9 @@ pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Respo
     }
     let segments = body::path_segments(parts.uri.path(), "/rest/");
     let route = match segments.split_first() {
-        Some((version, rest)) if VERSIONS.contains(version) => Route::parse(rest),
+        Some((version, rest)) if VERSIONS.contains(version) => {
+            Route::parse(rest).map(|r| r.with_method(&parts.method))
+        }
         _ => None,
     };
     let Some(route) = route.filter(|r| r.method() == parts.method) else {
@@ -118,20 +175,24 @@ pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Respo
         Ok(context) => context,
         Err(err) => return envelope::finish(Err(err), &query),
     };
-    let body = if parts.method == Method::POST {
-        body::read_body(&parts.headers, body).await
+    let input = if parts.method == Method::POST {
+        body::read_input(&parts, body).await
     } else {
-        Ok(json!({}))
+        Ok(body::Input {
+            fields: json!({}),
+            files: Vec::new(),
+        })
     };
-    let body = match body {
-        Ok(body) => body,
+    let input = match input {
+        Ok(input) => input,
         Err(err) => return envelope::finish(Err(err), &query),
     };
     let call = Call {
         app: &app,
         grant,
         query,
-        body,
+        body: input.fields,
+        files: input.files,
         context,
     };
     let result = dispatch(&call, route);
@@ -146,9 +207,23 @@ fn dispatch(call: &Call, route: Route) -> Result<Value, ApiError> {
         Route::Posts(site) => posts_list::list(call, site),
         Route::NewPost(site) => posts_new::create(call, site),
         Route::Post(site, post) => posts::get(call, site, post),
+        Route::EditPost(site, post) => posts_edit::edit(call, site, post),
+        Route::DeletePost(site, post) => posts_edit::delete(call, site, post),
+        Route::RestorePost(site, post) => posts_edit::restore(call, site, post),
         Route::Likes(site, post) => likes::list(call, site, post),
         Route::NewLike(site, post) => likes::set(call, site, post, true),
         Route::DeleteLike(site, post) => likes::set(call, site, post, false),
+        Route::Replies(site, post) => comments::list(call, site, post),
+        Route::NewReply(site, post) => comments::create(call, site, Some(post), None),
+        Route::NewCommentReply(site, comment) => comments::create(call, site, None, Some(comment)),
+        Route::DeleteComment(site, comment) => comments::delete(call, site, comment),
+        Route::Media(site) => media::list(call, site),
+        Route::NewMedia(site) => media_new::upload(call, site),
+        Route::MediaItem(site, id) => media::get(call, site, id),
+        Route::DeleteMedia(site, id) => media::delete(call, site, id),
+        Route::Follow(site) => follows::set(call, site, true),
+        Route::Following(site) => follows::get(call, site),
+        Route::Unfollow(site) => follows::set(call, site, false),
     }
 }
 
@@ -157,8 +232,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_post_to_a_post_edits_it() {
+        let post = Route::Post("1", "7");
+        assert_eq!(post.with_method(&Method::GET), post);
+        assert_eq!(post.with_method(&Method::POST), Route::EditPost("1", "7"));
+        assert_eq!(Route::EditPost("1", "7").method(), Method::POST);
+    }
+
+    #[test]
     fn routes_are_matched_from_segments() {
-        let cases: [(&[&str], Option<Route>); 7] = [
+        let cases: [(&[&str], Option<Route>); 11] = [
             (&["me"], Some(Route::Me)),
             (&["me", "sites"], Some(Route::MeSites)),
             (&["sites", "a.b::c"], Some(Route::Site("a.b::c"))),
@@ -169,6 +252,19 @@ mod tests {
             ),
             (&["sites"], None),
             (&["me", "likes"], None),
+            (&["sites", "1", "media", "new"], Some(Route::NewMedia("1"))),
+            (
+                &["sites", "1", "media", "9"],
+                Some(Route::MediaItem("1", "9")),
+            ),
+            (
+                &["sites", "1", "comments", "3", "replies", "new"],
+                Some(Route::NewCommentReply("1", "3")),
+            ),
+            (
+                &["sites", "1", "follows", "mine", "delete"],
+                Some(Route::Unfollow("1")),
+            ),
         ];
         for (segments, want) in cases {
             assert_eq!(Route::parse(segments), want, "{segments:?}");

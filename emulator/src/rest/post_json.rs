@@ -4,6 +4,7 @@ use serde_json::{json, Map, Value};
 
 use super::auth::Grant;
 use super::envelope::Context;
+use super::media::media_json;
 use crate::seed::{Role, Site};
 use crate::store::{Post, Taxonomy, World};
 use crate::time;
@@ -159,6 +160,20 @@ pub fn post_json(
             .collect::<Vec<_>>())
     };
     let editable = can_edit(role, grant, post);
+    let thumbnail = world
+        .media_item(site.id, post.featured_media)
+        .map_or(Value::Null, |m| {
+            json!({"ID": m.id, "URL": m.url(base), "guid": m.url(base), "mime_type": m.mime_type,
+                "width": m.width, "height": m.height})
+        });
+    let attached: Map<String, Value> = world
+        .media
+        .iter()
+        .filter(|m| m.site_id == site.id && m.post_id == post.id)
+        .map(|m| (m.id.to_string(), media_json(site, m, base)))
+        .collect();
+    let attachment_count = attached.len();
+    let attachments = Value::Object(attached);
     json!({
         "ID": post.id,
         "site_ID": site.id,
@@ -189,17 +204,22 @@ pub fn post_json(
         "password": post.password,
         "parent": parent,
         "type": "post",
-        "discussion": {"comments_open": true, "comment_status": "open", "pings_open": true,
-            "ping_status": "open", "comment_count": 0},
+        "discussion": {
+            "comments_open": post.comments_open,
+            "comment_status": if post.comments_open { "open" } else { "closed" },
+            "pings_open": true,
+            "ping_status": "open",
+            "comment_count": super::posts_list::approved_comments(world, post),
+        },
         "likes_enabled": true,
         "sharing_enabled": true,
         "like_count": post.likes.len(),
         "i_like": grant.is_some_and(|g| post.likes.iter().any(|l| l.user_id == g.user_id)),
         "is_reblogged": false,
-        "is_following": role.is_some(),
+        "is_following": grant.is_some_and(|g| world.is_following(g.user_id, site.id)),
         "global_ID": format!("{:032x}", site.id.wrapping_mul(1_000_003).wrapping_add(post.id)),
         "featured_image": post.featured_image,
-        "post_thumbnail": null,
+        "post_thumbnail": thumbnail,
         "format": post.format,
         "geo": false,
         "menu_order": 0,
@@ -207,8 +227,8 @@ pub fn post_json(
         "publicize_URLs": [],
         "tags": terms(world, site, post, Taxonomy::Tag, base),
         "categories": terms(world, site, post, Taxonomy::Category, base),
-        "attachments": {},
-        "attachment_count": 0,
+        "attachments": attachments,
+        "attachment_count": attachment_count,
         "metadata": metadata,
         "meta": {"links": {
             "self": self_link,

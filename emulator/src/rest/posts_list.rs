@@ -1,17 +1,16 @@
 //! `GET /sites/$site/posts/`: filters, order, and three ways to page (page, offset, page_handle).
 
-use std::cmp::Ordering;
-
-use axum::http::StatusCode;
 use serde_json::{json, Value};
 
 use super::auth::{readable_site, role};
+use super::body::Query;
 use super::envelope::Context;
 use super::errors::ApiError;
+use super::paging;
 use super::post_json::{can_read, post_json};
 use super::Call;
 use crate::seed::Role;
-use crate::store::Post;
+use crate::store::{Post, World};
 use crate::time;
 
 const STATUSES: &[&str] = &["publish", "private", "draft", "pending", "future", "trash"];
@@ -22,6 +21,7 @@ enum OrderBy {
     Date,
     Modified,
     Title,
+    CommentCount,
     Id,
 }
 
@@ -35,99 +35,71 @@ enum Key {
 impl OrderBy {
     fn parse(raw: Option<&str>) -> Result<OrderBy, ApiError> {
         match raw.unwrap_or("date") {
-            "date" | "comment_count" => Ok(OrderBy::Date),
+            "date" => Ok(OrderBy::Date),
             "modified" => Ok(OrderBy::Modified),
             "title" => Ok(OrderBy::Title),
+            "comment_count" => Ok(OrderBy::CommentCount),
             "ID" => Ok(OrderBy::Id),
             _ => Err(ApiError::invalid_input("Invalid order_by")),
         }
     }
 
-    fn key(self, post: &Post) -> Key {
+    fn key(self, world: &World, post: &Post) -> Key {
         match self {
             OrderBy::Date => Key::Num(post.date),
             OrderBy::Modified => Key::Num(post.modified),
             OrderBy::Title => Key::Text(post.title.to_lowercase()),
+            OrderBy::CommentCount => {
+                Key::Num(i64::try_from(approved_comments(world, post)).unwrap_or(i64::MAX))
+            }
             OrderBy::Id => Key::Num(i64::try_from(post.id).unwrap_or(i64::MAX)),
         }
     }
 
     /// `meta.next_page` for the last post of a page: `value=…&id=…`, as WordPress.com does.
-    fn handle(self, post: &Post) -> String {
-        let value = match self {
-            OrderBy::Date => time::iso(post.date),
-            OrderBy::Modified => time::iso(post.modified),
-            OrderBy::Title => post.title.to_lowercase(),
-            OrderBy::Id => post.id.to_string(),
+    fn handle(self, world: &World, post: &Post) -> String {
+        let value = match self.key(world, post) {
+            Key::Num(n) if matches!(self, OrderBy::Date | OrderBy::Modified) => time::iso(n),
+            Key::Num(n) => n.to_string(),
+            Key::Text(text) => text,
         };
-        form_urlencoded::Serializer::new(String::new())
-            .append_pair("value", &value)
-            .append_pair("id", &post.id.to_string())
-            .finish()
+        paging::handle(&value, post.id)
     }
 
     fn parse_handle(self, handle: &str) -> Option<(Key, u64)> {
-        let mut value = None;
-        let mut id = None;
-        for (k, v) in form_urlencoded::parse(handle.as_bytes()) {
-            match k.as_ref() {
-                "value" => value = Some(v.into_owned()),
-                "id" => id = v.parse::<u64>().ok(),
-                _ => {}
-            }
-        }
-        let value = value?;
+        let (value, id) = paging::parse_handle(handle)?;
         let key = match self {
             OrderBy::Date | OrderBy::Modified => Key::Num(time::parse_iso(&value)?),
             OrderBy::Title => Key::Text(value),
-            OrderBy::Id => Key::Num(value.parse().ok()?),
+            OrderBy::CommentCount | OrderBy::Id => Key::Num(value.parse().ok()?),
         };
-        Some((key, id?))
+        Some((key, id))
     }
 }
 
-fn int_param(call: &Call, name: &str, default: i64) -> Result<i64, ApiError> {
-    match call.query.get(name) {
-        None | Some("") => Ok(default),
-        Some(text) => text
-            .trim()
-            .parse()
-            .map_err(|_| ApiError::invalid_input(&format!("Invalid {name}"))),
+/// How many approved comments a post has (`discussion.comment_count`).
+pub fn approved_comments(world: &World, post: &Post) -> usize {
+    world
+        .comments
+        .iter()
+        .filter(|c| c.site_id == post.site_id && c.post_id == post.id && c.status == "approved")
+        .count()
+}
+
+/// `after`/`before`: ISO 8601 dates, else `invalid_input`.
+fn date_param(query: &Query, name: &str) -> Result<Option<i64>, ApiError> {
+    match query.get(name).filter(|v| !v.trim().is_empty()) {
+        None => Ok(None),
+        Some(text) => time::parse_iso(text)
+            .map(Some)
+            .ok_or_else(|| ApiError::invalid_input(&format!("Invalid {name} date"))),
     }
 }
 
-/// `GET /sites/$site/posts/`.
-pub fn list(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
-    let number = int_param(call, "number", 20)
-        .ok()
-        .filter(|n| (1..=100).contains(n))
-        .ok_or_else(|| {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_number",
-                "The number parameter must be between 1 and 100.",
-            )
-        })?;
-    let page = int_param(call, "page", 1)?;
-    let offset = int_param(call, "offset", 0)?;
-    if page < 1 || offset < 0 {
-        return Err(ApiError::invalid_input(
-            "page must be at least 1 and offset at least 0",
-        ));
-    }
-    let descending = match call
-        .query
-        .get("order")
-        .map(str::to_ascii_uppercase)
-        .as_deref()
-    {
-        None | Some("DESC") => true,
-        Some("ASC") => false,
-        Some(_) => return Err(ApiError::invalid_input("Invalid order")),
-    };
-    let order_by = OrderBy::parse(call.query.get("order_by"))?;
-    let statuses: Vec<&str> = match call.query.get("status").unwrap_or("publish") {
-        "any" => STATUSES.to_vec(),
+/// `status`: a comma list, or `any` (every status but `trash`, as `WP_Query` reads it).
+fn statuses(query: &Query) -> Result<Vec<&str>, ApiError> {
+    let statuses: Vec<&str> = match query.get("status").unwrap_or("publish") {
+        "any" => STATUSES.iter().copied().filter(|s| *s != "trash").collect(),
         list => list
             .split(',')
             .map(str::trim)
@@ -137,18 +109,48 @@ pub fn list(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
     if statuses.is_empty() || statuses.iter().any(|s| !STATUSES.contains(s)) {
         return Err(ApiError::invalid_input("Invalid status"));
     }
-    let cursor = match call.query.get("page_handle").filter(|h| !h.is_empty()) {
-        Some(handle) => Some(
-            order_by
-                .parse_handle(handle)
-                .ok_or_else(|| ApiError::invalid_input("Invalid page_handle"))?,
-        ),
-        None => None,
+    Ok(statuses)
+}
+
+/// `type`: `post` (default) or `any` list the posts; `page` lists nothing (no pages are
+/// seeded); any other type is WordPress.com's 400 `unknown_post_type`.
+fn wants_posts(query: &Query) -> Result<bool, ApiError> {
+    match query.get("type").unwrap_or("post") {
+        "post" | "any" | "" => Ok(true),
+        "page" => Ok(false),
+        _ => Err(ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "unknown_post_type",
+            "Unknown post type",
+        )),
+    }
+}
+
+/// `GET /sites/$site/posts/`.
+pub fn list(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
+    let query = &call.query;
+    let number = paging::number(query, 20)?;
+    let page = paging::page(query)?;
+    let offset = usize::try_from(paging::int_param(query, "offset", 0)?)
+        .map_err(|_| ApiError::invalid_input("offset must be at least 0"))?;
+    let descending = match query.get("order").map(str::to_ascii_uppercase).as_deref() {
+        None | Some("DESC") => true,
+        Some("ASC") => false,
+        Some(_) => return Err(ApiError::invalid_input("Invalid order")),
     };
-    let search = call.query.get("search").map(str::to_lowercase);
-    let author = call.query.get("author").and_then(|a| a.parse::<u64>().ok());
-    let tag = call.query.get("tag");
-    let category = call.query.get("category");
+    let order_by = OrderBy::parse(query.get("order_by"))?;
+    let statuses = statuses(query)?;
+    let wants_posts = wants_posts(query)?;
+    // A malformed handle is ignored: the first page comes back.
+    let cursor = query
+        .get("page_handle")
+        .and_then(|h| order_by.parse_handle(h));
+    let after = date_param(query, "after")?;
+    let before = date_param(query, "before")?;
+    let search = query.get("search").map(str::to_lowercase);
+    let author = query.get("author").and_then(|a| a.parse::<u64>().ok());
+    let tag = query.get("tag");
+    let category = query.get("category");
 
     call.app.read(|world| {
         let grant = call.grant.as_ref();
@@ -162,58 +164,62 @@ pub fn list(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
                 .iter()
                 .any(|n| n == wanted || crate::store::slugify(n) == wanted)
         };
-        let mut posts: Vec<&Post> = world
+        let mut posts: Vec<(Key, &Post)> = world
             .posts
             .iter()
-            .filter(|p| p.site_id == site.id && statuses.contains(&p.status.as_str()))
+            .filter(|p| wants_posts && p.site_id == site.id)
+            .filter(|p| statuses.contains(&p.status.as_str()))
             .filter(|p| can_read(role, grant, p))
-            .filter(|p| {
-                search
-                    .as_ref()
-                    .map_or(true, |needle| matches_search(p, needle))
-            })
+            .filter(|p| search.as_ref().map_or(true, |n| matches_search(p, n)))
             .filter(|p| author.map_or(true, |a| p.author_id == a))
             .filter(|p| tag.map_or(true, |t| has_term(&p.tags, t)))
             .filter(|p| category.map_or(true, |c| has_term(&p.categories, c)))
+            .filter(|p| after.map_or(true, |a| p.date > a))
+            .filter(|p| before.map_or(true, |b| p.date < b))
+            .map(|p| (order_by.key(world, p), p))
             .collect();
-        let ordering = |a: &&Post, b: &&Post| -> Ordering {
-            let natural = (order_by.key(a), a.id).cmp(&(order_by.key(b), b.id));
+        posts.sort_by(|(ka, a), (kb, b)| {
+            let natural = (ka, a.id).cmp(&(kb, b.id));
             if descending {
                 natural.reverse()
             } else {
                 natural
             }
-        };
-        posts.sort_by(ordering);
+        });
         let found = posts.len();
         let start = match &cursor {
-            Some((key, id)) => {
-                let at = (key.clone(), *id);
-                posts
-                    .iter()
-                    .position(|p| {
-                        let here = (order_by.key(p), p.id);
-                        if descending {
-                            here < at
-                        } else {
-                            here > at
-                        }
-                    })
-                    .unwrap_or(found)
-            }
-            None if offset > 0 => usize::try_from(offset).unwrap_or(usize::MAX),
-            None => usize::try_from((page - 1).saturating_mul(number)).unwrap_or(usize::MAX),
+            Some((key, id)) => posts
+                .iter()
+                .position(|(k, p)| {
+                    let here = (k, p.id);
+                    if descending {
+                        here < (key, *id)
+                    } else {
+                        here > (key, *id)
+                    }
+                })
+                .unwrap_or(found),
+            None if offset > 0 => offset,
+            None => page.saturating_sub(1).saturating_mul(number),
         };
-        let size = usize::try_from(number).unwrap_or(20);
-        let shown: Vec<&Post> = posts.iter().skip(start).take(size).copied().collect();
-        let more = start.saturating_add(size) < found;
+        let shown: Vec<&Post> = posts
+            .iter()
+            .skip(start)
+            .take(number)
+            .map(|(_, p)| *p)
+            .collect();
         let base = &call.app.base_url;
         let mut meta = json!({
             "links": {"counts": format!("{base}/rest/v1.1/sites/{}/post-counts/post", site.id)},
             "wpcom": true,
         });
-        if let (true, Some(last), Value::Object(map)) = (more, shown.last(), &mut meta) {
-            map.insert("next_page".to_owned(), json!(order_by.handle(last)));
+        // Only a "first" page (no `page` > 1, no `offset`) carries the handle to the next.
+        let first_page = page == 1 && offset == 0;
+        let more = start.saturating_add(shown.len()) < found;
+        if let (true, true, Some(last), Value::Object(map)) =
+            (first_page, more, shown.last(), &mut meta)
+        {
+            map.insert("next_page".to_owned(), json!(order_by.handle(world, last)));
         }
         let items: Vec<Value> = shown
             .iter()

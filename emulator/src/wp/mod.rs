@@ -1,12 +1,15 @@
-//! The core WordPress REST API through public-api: `/wp/v2/sites/$site/posts[/$id]`, with
-//! core's errors, headers, `_envelope` and `_method`; `/wpcom/v2/…` only answers `rest_no_route`.
+//! The core WordPress REST API through public-api: `/wp/v2/sites/$site/posts[/$id]`,
+//! `…/media[/$id]` and `users/me` (also without a site), with core's errors, headers,
+//! `_envelope` and `_method`; `/wpcom/v2/…` only answers `rest_no_route`.
 
 pub mod errors;
+mod media;
 pub mod post_fields;
 pub mod post_json;
 mod posts;
 mod posts_write;
 pub mod reply;
+mod users;
 
 use std::sync::Arc;
 
@@ -35,6 +38,12 @@ enum Route<'a> {
     Posts(&'a str),
     /// `sites/$site/posts/$id`.
     Post(&'a str, u64),
+    /// `sites/$site/media`.
+    Media(&'a str),
+    /// `sites/$site/media/$id`.
+    MediaItem(&'a str, u64),
+    /// `users/me` (`None`) or `sites/$site/users/me`.
+    Me(Option<&'a str>),
 }
 
 /// What a route does with a method.
@@ -56,6 +65,12 @@ impl<'a> Route<'a> {
             ["sites", site, "posts", id] if id.bytes().all(|b| b.is_ascii_digit()) => {
                 id.parse().ok().map(|id| Route::Post(site, id))
             }
+            ["sites", site, "media"] => Some(Route::Media(site)),
+            ["sites", site, "media", id] if id.bytes().all(|b| b.is_ascii_digit()) => {
+                id.parse().ok().map(|id| Route::MediaItem(site, id))
+            }
+            ["users", "me"] => Some(Route::Me(None)),
+            ["sites", site, "users", "me"] => Some(Route::Me(Some(site))),
             _ => None,
         }
     }
@@ -68,6 +83,8 @@ impl<'a> Route<'a> {
             (Route::Post(..), "GET") => Action::Get,
             (Route::Post(..), "POST" | "PUT" | "PATCH") => Action::Update,
             (Route::Post(..), "DELETE") => Action::Delete,
+            (Route::Media(_), "GET") => Action::List,
+            (Route::MediaItem(..) | Route::Me(_), "GET") => Action::Get,
             _ => return None,
         };
         Some(action)
@@ -176,6 +193,7 @@ pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Respo
         grant,
         query,
         body,
+        files: Vec::new(),
         context,
     };
     let result = dispatch(&call, route, action);
@@ -189,8 +207,14 @@ fn dispatch(call: &WpCall, route: Route, action: Action) -> Result<Reply, WpErro
         (Action::Get, Route::Post(site, id)) => posts::get(call, site, id),
         (Action::Update, Route::Post(site, id)) => posts_write::update(call, site, id),
         (Action::Delete, Route::Post(site, id)) => posts_write::delete(call, site, id),
+        (Action::List, Route::Media(site)) => media::list(call, site),
+        (Action::Get, Route::MediaItem(site, id)) => media::get(call, site, id),
+        (Action::Get, Route::Me(site)) => users::me(call, site),
         (Action::List | Action::Create, Route::Post(..))
-        | (Action::Get | Action::Update | Action::Delete, Route::Posts(_)) => {
+        | (Action::Get | Action::Update | Action::Delete, Route::Posts(_))
+        | (Action::Create | Action::Get | Action::Update | Action::Delete, Route::Media(_))
+        | (Action::List | Action::Create | Action::Update | Action::Delete, Route::MediaItem(..))
+        | (Action::List | Action::Create | Action::Update | Action::Delete, Route::Me(_)) => {
             Err(WpError::no_route())
         }
     }
@@ -209,7 +233,7 @@ mod tests {
 
     #[test]
     fn routes_and_methods_map_to_actions() {
-        let cases: [(&[&str], &str, Option<Action>); 8] = [
+        let cases: [(&[&str], &str, Option<Action>); 12] = [
             (&["sites", "2001", "posts"], "GET", Some(Action::List)),
             (&["sites", "a.b::c", "posts"], "POST", Some(Action::Create)),
             (&["sites", "2001", "posts", "7"], "GET", Some(Action::Get)),
@@ -226,6 +250,10 @@ mod tests {
             (&["sites", "2001", "posts"], "DELETE", None),
             (&["sites", "2001", "posts", "x7"], "GET", None),
             (&["sites", "2001", "pages"], "GET", None),
+            (&["sites", "2001", "media"], "GET", Some(Action::List)),
+            (&["sites", "2001", "media", "51"], "DELETE", None),
+            (&["users", "me"], "GET", Some(Action::Get)),
+            (&["sites", "2001", "users", "me"], "POST", None),
         ];
         for (segments, method, want) in cases {
             let method = Method::from_bytes(method.as_bytes()).unwrap();

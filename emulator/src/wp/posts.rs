@@ -43,17 +43,18 @@ pub fn int_param(
     Err(WpError::invalid_param(name, detail))
 }
 
-/// `Link` to the previous and next pages, as core sends it.
-fn link_header(
+/// `Link` to the previous and next pages of `collection` (`posts`, `media`), as core sends it.
+pub fn link_header(
     call: &WpCall,
     site_ref: &str,
+    collection: &str,
     page: i64,
     pages: i64,
     per_page: i64,
 ) -> Option<String> {
     let url = |page: i64| {
         format!(
-            "<{}/wp/v2/sites/{site_ref}/posts?page={page}&per_page={per_page}>",
+            "<{}/wp/v2/sites/{site_ref}/{collection}?page={page}&per_page={per_page}>",
             call.app.base_url
         )
     };
@@ -110,7 +111,7 @@ pub fn list(call: &WpCall, site_ref: &str) -> Result<Reply, WpError> {
         let mut reply = Reply::ok(Value::Array(items))
             .header("X-WP-Total", total.to_string())
             .header("X-WP-TotalPages", pages.to_string());
-        if let Some(link) = link_header(call, site_ref, page, pages, per_page) {
+        if let Some(link) = link_header(call, site_ref, "posts", page, pages, per_page) {
             reply = reply.header("Link", link);
         }
         Ok(reply)

@@ -67,27 +67,7 @@ pub fn create(call: &WpCall, site_ref: &str) -> Result<Reply, WpError> {
         }
         let asked = changes.status.as_deref().unwrap_or("draft");
         check_publish(role, asked)?;
-        let mut post = Post {
-            site_id: site.id,
-            id: world.next_post_id(site.id),
-            author_id: grant.user_id,
-            date: now,
-            modified: now,
-            title: String::new(),
-            content: String::new(),
-            excerpt: String::new(),
-            slug: String::new(),
-            status: String::new(),
-            sticky: false,
-            password: String::new(),
-            format: "standard".to_owned(),
-            parent: None,
-            tags: Vec::new(),
-            categories: Vec::new(),
-            likes: Vec::new(),
-            featured_image: String::new(),
-            metadata: Vec::new(),
-        };
+        let mut post = Post::blank(site.id, world.next_post_id(site.id), grant.user_id, now);
         changes.apply(world, &mut post);
         post.slug = pick_slug(world, &post, changes.slug.as_deref());
         post.status = scheduled_status(asked, post.date, now).to_owned();

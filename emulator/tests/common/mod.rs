@@ -374,3 +374,46 @@ pub fn wp_ids(reply: &Reply) -> Vec<u64> {
         .map(|p| p["id"].as_u64().unwrap())
         .collect()
 }
+
+/// One part of a `multipart/form-data` body: name, file name (a file part when given),
+/// content type, bytes.
+pub type Part<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [u8]);
+
+/// A `multipart/form-data` body as a browser's `FormData` sends it: (content type, bytes).
+pub fn multipart(parts: &[Part]) -> (String, Vec<u8>) {
+    let boundary = "----wpcomEmulatorTestBoundary7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, file_name, content_type, bytes) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        let disposition = match file_name {
+            Some(file) => format!("form-data; name=\"{name}\"; filename=\"{file}\""),
+            None => format!("form-data; name=\"{name}\""),
+        };
+        body.extend_from_slice(format!("Content-Disposition: {disposition}\r\n").as_bytes());
+        if let Some(content_type) = content_type {
+            body.extend_from_slice(format!("Content-Type: {content_type}\r\n").as_bytes());
+        }
+        body.extend_from_slice(b"\r\n");
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+impl Emu {
+    /// Posts a multipart body with a bearer token.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        parts: &[Part<'_>],
+    ) -> Reply {
+        let (content_type, body) = multipart(parts);
+        self.request_with_token("POST", path, token, Some((&content_type, body)))
+            .await
+    }
+}
+
+/// The placeholder PNG the emulator stores for sideloads (64×48).
+pub const PLACEHOLDER_PNG: &[u8] = include_bytes!("../../assets/placeholder.png");

@@ -1,6 +1,14 @@
 //! The world the API serves: seed data plus everything clients changed.
 
+mod comments;
+mod media;
+
 use serde::{Deserialize, Serialize};
+
+pub use comments::{Comment, Follow};
+pub use media::{
+    size_format, sniff_image, ImageInfo, Media, DEFAULT_MAX_UPLOAD_KB, PLACEHOLDER_PNG,
+};
 
 use crate::seed::{App, Role, Seed, Site, User};
 use crate::tokens::TokenRecord;
@@ -68,6 +76,49 @@ pub struct Post {
     /// Custom metadata.
     #[serde(default)]
     pub metadata: Vec<MetaEntry>,
+    /// Media ID of the featured image, 0 when none.
+    #[serde(default)]
+    pub featured_media: u64,
+    /// Whether new comments are accepted.
+    #[serde(default = "yes")]
+    pub comments_open: bool,
+    /// The status before the post went to the trash (WordPress's `_wp_trash_meta_status`).
+    #[serde(default)]
+    pub trashed_from: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Post {
+    /// An empty `standard` post with no status yet, written now by `author_id`.
+    pub fn blank(site_id: u64, id: u64, author_id: u64, now: i64) -> Post {
+        Post {
+            site_id,
+            id,
+            author_id,
+            date: now,
+            modified: now,
+            title: String::new(),
+            content: String::new(),
+            excerpt: String::new(),
+            slug: String::new(),
+            status: String::new(),
+            sticky: false,
+            password: String::new(),
+            format: "standard".to_owned(),
+            parent: None,
+            tags: Vec::new(),
+            categories: Vec::new(),
+            likes: Vec::new(),
+            featured_image: String::new(),
+            metadata: Vec::new(),
+            featured_media: 0,
+            comments_open: true,
+            trashed_from: None,
+        }
+    }
 }
 
 /// Taxonomy of a term.
@@ -110,6 +161,12 @@ pub struct World {
     pub terms: Vec<Term>,
     /// Every token ever issued (revoked ones are kept, flagged).
     pub tokens: Vec<TokenRecord>,
+    /// Every media item of every site.
+    pub media: Vec<Media>,
+    /// Every comment of every site.
+    pub comments: Vec<Comment>,
+    /// Who follows which site.
+    pub follows: Vec<Follow>,
 }
 
 impl World {
@@ -151,6 +208,9 @@ impl World {
                     .collect(),
                 featured_image: String::new(),
                 metadata: Vec::new(),
+                featured_media: 0,
+                comments_open: p.comments_open,
+                trashed_from: None,
             })
             .collect();
         let mut world = World {
@@ -160,6 +220,9 @@ impl World {
             posts: Vec::new(),
             terms: Vec::new(),
             tokens: Vec::new(),
+            media: seed_media(seed, &user_id),
+            comments: seed_comments(seed, &user_id),
+            follows: seed_follows(seed, &user_id),
         };
         for post in &posts {
             world.register_terms(post.site_id, &post.tags, &post.categories);
@@ -248,6 +311,49 @@ impl World {
             .saturating_add(1)
     }
 
+    /// The ID the next media item of a site gets: from 1001 on, apart from post IDs (in
+    /// WordPress attachments share the posts' sequence; no client may rely on either).
+    pub fn next_media_id(&self, site_id: u64) -> u64 {
+        self.media
+            .iter()
+            .filter(|m| m.site_id == site_id)
+            .map(|m| m.id)
+            .max()
+            .unwrap_or(1000)
+            .max(1000)
+            .saturating_add(1)
+    }
+
+    /// A media item of a site.
+    pub fn media_item(&self, site_id: u64, id: u64) -> Option<&Media> {
+        self.media
+            .iter()
+            .find(|m| m.site_id == site_id && m.id == id)
+    }
+
+    /// A comment of a site.
+    pub fn comment(&self, site_id: u64, id: u64) -> Option<&Comment> {
+        self.comments
+            .iter()
+            .find(|c| c.site_id == site_id && c.id == id)
+    }
+
+    /// The ID the next new comment of a site gets.
+    pub fn next_comment_id(&self, site_id: u64) -> u64 {
+        self.comments
+            .iter()
+            .filter(|c| c.site_id == site_id)
+            .map(|c| c.id)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1)
+    }
+
+    /// Whether the user follows the site.
+    pub fn is_following(&self, user_id: u64, site_id: u64) -> bool {
+        self.follows.contains(&Follow { user_id, site_id })
+    }
+
     /// A token by its secret.
     pub fn token(&self, secret: &str) -> Option<&TokenRecord> {
         self.tokens.iter().find(|t| t.secret == secret)
@@ -307,6 +413,71 @@ impl World {
             .find(|slug| !taken(slug))
             .unwrap_or(base)
     }
+}
+
+fn seed_media(seed: &Seed, user_id: &dyn Fn(&str) -> u64) -> Vec<Media> {
+    let info = sniff_image(PLACEHOLDER_PNG);
+    seed.media
+        .iter()
+        .map(|m| {
+            let month = crate::time::iso(m.date);
+            let folder = month.get(..7).unwrap_or("1970-01").replace('-', "/");
+            Media {
+                site_id: m.site,
+                id: m.id,
+                author_id: user_id(&m.author),
+                date: m.date,
+                post_id: m.post_id,
+                path: format!("{folder}/{}", m.file),
+                mime_type: "image/png".to_owned(),
+                title: m.title.clone(),
+                caption: m.caption.clone(),
+                description: m.description.clone(),
+                alt: m.alt.clone(),
+                width: info.as_ref().map_or(0, |i| i.width),
+                height: info.as_ref().map_or(0, |i| i.height),
+                bytes: PLACEHOLDER_PNG.to_vec(),
+            }
+        })
+        .collect()
+}
+
+fn seed_comments(seed: &Seed, user_id: &dyn Fn(&str) -> u64) -> Vec<Comment> {
+    seed.comments
+        .iter()
+        .map(|c| Comment {
+            site_id: c.site,
+            id: c.id,
+            post_id: c.post,
+            author_id: c.author.as_deref().map_or(0, user_id),
+            author_name: c.author_name.clone(),
+            date: c.date,
+            content: c.content.clone(),
+            status: c.status.clone(),
+            parent: c.parent,
+        })
+        .collect()
+}
+
+/// Members follow their own sites (WordPress.com subscribes them), plus the seed's follows.
+fn seed_follows(seed: &Seed, user_id: &dyn Fn(&str) -> u64) -> Vec<Follow> {
+    let members = seed.sites.iter().flat_map(|site| {
+        site.members.keys().map(|name| Follow {
+            user_id: user_id(name),
+            site_id: site.id,
+        })
+    });
+    let extra = seed.follows.iter().map(|f| Follow {
+        user_id: user_id(&f.user),
+        site_id: f.site,
+    });
+    let mut follows: Vec<Follow> = Vec::new();
+    for follow in members.chain(extra) {
+        if !follows.contains(&follow) {
+            follows.push(follow);
+        }
+    }
+    follows
 }
 
 /// The status a post with this date gets: WordPress turns `publish` with a date to come into
