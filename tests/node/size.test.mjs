@@ -27,12 +27,19 @@
 //   libraries over hand-written code — the percent-encoding crate ~0.5 KB, js_sys::global()
 //   ~0.2 KB; the route table, the named transport kinds, the boring build: the rest; and back
 //   −281 B: WpcomError is a JS class the wasm constructs, not a prototype rewired at run time.
+// - 43,500 → 52,000 (issue 13, pages of results, a post's life, comments, follows, wp/v2 and
+//   envelopes: 43,175 → 51,968 B, +8.8 KB): 14 new Client methods ~4.4 KB (each wasm-bindgen
+//   export and its argument conversions ~0.3 KB, however thin: one route caller reads every
+//   route's arguments); the pager (sans-IO state machine, the Pager class the async generator
+//   drives, collection paths) ~2.9 KB; routes, quirk rules of comments and follows, envelopes and
+//   X-WP-TotalPages in the transport ~1.5 KB (estimates: the growth of each part before wasm-opt,
+//   applied to the measured total).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 43500;
+const CEILING = 52000;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {
