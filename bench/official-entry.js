@@ -27,6 +27,11 @@ export function postLikes(wpcom, site, postId) {
   return wpcom.req.get(`/sites/${site}/posts/${postId}/likes`);
 }
 
+/** One page of GET /sites/$site/posts/ (`number`, `page_handle`…). */
+export function postsPage(wpcom, site, query) {
+  return wpcom.site(site).postsList(query);
+}
+
 /** Sets up the implicit-flow helper the way an app does before redirecting. */
 export function oauth(clientId, redirect, scope) {
   return wpOAuth(clientId, { redirect, scope });

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { buildAll, emulatorBinary, oursSize, officialSize } from './lib/build.mjs';
 import { startStaticServer } from './lib/server.mjs';
-import { startEmulator, mintToken, likedPost, SITE } from './lib/emulator.mjs';
+import { startEmulator, mintToken, likedPost, ensurePosts, SITE } from './lib/emulator.mjs';
 import { summary, ratio } from './lib/stats.mjs';
 import { tableRows, textTable, markdown, targets, xhrNote } from './lib/report.mjs';
 
@@ -33,6 +33,9 @@ const WORKLOADS = [
   { key: 'meConc16', label: 'GET /me, concurrency 16', op: 'me', n: 1000, concurrency: 16, rounds: 20 },
   { key: 'createPost', label: 'POST posts/new', op: 'createPost', n: 200, concurrency: 1 },
   { key: 'postLikes', label: 'GET post likes', op: 'postLikes', n: 200, concurrency: 1 },
+  // Issue 13: every item of 500 posts, page by page (number=100, page_handle): ours through
+  // `for await (… of client.posts())`, the others by following meta.next_page by hand.
+  { key: 'iterate500', label: 'iterate 500 posts (5 pages)', op: 'iterate500', n: 40, concurrency: 1, perItem: 500 },
 ];
 // rawXhr is a reference beside the table: the transport the official client stands on.
 const CLIENTS = ['raw', 'ours', 'official', 'rawXhr'];
@@ -61,6 +64,7 @@ async function main() {
   log(`page ${web.origin}, emulator ${emu.base} (${emuBin.profile})`);
   const token = await mintToken(emu.base);
   const { postId, likeCount } = await likedPost(emu.base, token);
+  await ensurePosts(emu.base, token, 500);
 
   // A fresh profile: launch() gives Chromium a new temporary user-data-dir, removed on close.
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
@@ -189,14 +193,15 @@ async function runWorkload(page, w, args) {
   const n = scale(w.n);
   const lat = Object.fromEntries(CLIENTS.map((c) => [c, []]));
   const wall = Object.fromEntries(CLIENTS.map((c) => [c, 0]));
-  const warm = w.op === 'createPost' ? 5 : 20;
+  const warm = w.op === 'createPost' ? 5 : w.perItem ? 3 : 20;
   await page.evaluate(([names, op, k, a]) => window.bench.interleaved(names, op, k, a), [CLIENTS, w.op, warm, args]);
   let rounds;
   if (w.concurrency === 1) {
-    // Chunks of 100 steps per evaluate keep each round trip to the page short.
-    rounds = Math.ceil(n / 100);
-    for (let done = 0; done < n; done += 100) {
-      const k = Math.min(100, n - done);
+    // Chunks of 100 steps (10 walks) per evaluate keep each round trip to the page short.
+    const chunk = w.perItem ? 10 : 100;
+    rounds = Math.ceil(n / chunk);
+    for (let done = 0; done < n; done += chunk) {
+      const k = Math.min(chunk, n - done);
       const res = await page.evaluate(([names, op, k, a]) => window.bench.interleaved(names, op, k, a), [CLIENTS, w.op, k, args]);
       for (const c of CLIENTS) {
         lat[c].push(...res[c]);
@@ -221,6 +226,12 @@ async function runWorkload(page, w, args) {
   entry.ratios = {};
   for (const s of ['median', 'p95']) {
     entry.ratios[s] = { oursRaw: ratio(entry.ours[s], entry.raw[s]), oursOfficial: ratio(entry.ours[s], entry.official[s]) };
+  }
+  if (w.perItem) {
+    // What each item costs over raw fetch of the same pages, in µs (medians of whole walks).
+    entry.perItem = w.perItem;
+    entry.perItemOverUs = Math.round(((entry.ours.median - entry.raw.median) * 1000 / w.perItem) * 100) / 100;
+    log(`${w.label}: ours ${entry.perItemOverUs} µs per item over raw fetch`);
   }
   return entry;
 }

@@ -49,3 +49,20 @@ export async function likedPost(base, token) {
   if (!best || !(Number(best.like_count) > 0)) throw new Error(`no post of ${SITE} has likes`);
   return { postId: best.ID, likeCount: Number(best.like_count) };
 }
+
+/** Creates published posts on `SITE` through posts/new until it has at least `count` (the
+ *  seed has 48): the "iterate 500 posts" workload reads 500 of them. */
+export async function ensurePosts(base, token, count) {
+  const auth = { Authorization: `Bearer ${token}` };
+  const res = await fetch(`${base}/rest/v1.1/sites/${SITE}/posts/?number=1`, { headers: auth });
+  if (!res.ok) throw new Error(`counting posts of ${SITE}: HTTP ${res.status}`);
+  const { found } = await res.json();
+  for (let i = Number(found); i < count; i++) {
+    const made = await fetch(`${base}/rest/v1.1/sites/${SITE}/posts/new`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: `Bench seed ${i}`, content: `<p>Post ${i} of the iteration workload</p>` }),
+    });
+    if (!made.ok) throw new Error(`creating post ${i} on ${SITE}: HTTP ${made.status}`);
+  }
+}

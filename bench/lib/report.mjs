@@ -21,6 +21,9 @@ export function tableRows(R) {
         fmt(c.ratios[stat].oursRaw, 'x'), fmt(c.ratios[stat].oursOfficial, 'x')]);
     }
   }
+  for (const c of Object.values(R.calls).filter((c) => c.perItem)) {
+    rows.push([`${c.label}: per item over raw fetch (medians)`, fmt(c.perItemOverUs, 'µs'), '', '', '', '']);
+  }
   const P = R.parse;
   rows.push([`fragment parse ×${P.n}, per op (raw = URLSearchParams by hand)`, fmt(P.ours?.perOpUs, 'µs'),
     fmt(P.byHand.perOpUs, 'µs'), fmt(P.official.perOpUs, 'µs'), fmt(P.ratioOursByHand, 'x'), fmt(P.ratioOursOfficial, 'x')]);

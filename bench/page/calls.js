@@ -23,6 +23,7 @@ const opCall = {
   me: (c) => c.me(),
   createPost: (c, a, i) => c.createPost(a.site, { title: `Bench post ${i}`, content: `<p>Body ${i}</p>` }),
   postLikes: (c, a) => c.postLikes(a.site, a.postId),
+  iterate500: (c, a) => c.iterate(a.site, 500),
 };
 
 /** `opCall[op]` through client `which`, its failures described (code, status) for the runner. */
@@ -75,6 +76,7 @@ async function interleaved(names, op, n, args) {
 function check(op, r) {
   const ok = op === 'me' ? r && r.username
     : op === 'createPost' ? r && r.ID
+    : op === 'iterate500' ? r === 500
     : r && Array.isArray(r.likes);
   if (!ok) throw new Error(`${op}: unexpected result ${JSON.stringify(r).slice(0, 200)}`);
 }

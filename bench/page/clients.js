@@ -1,4 +1,4 @@
-// The ways the page makes each call, behind one shape: { me, createPost, postLikes }.
+// The ways the page makes each call, behind one shape: { me, createPost, postLikes, iterate }.
 // Each returns a promise of the decoded JSON and throws on an error response.
 
 /** (a) Raw fetch with the bearer header and `response.json()`: the floor for any client. */
@@ -13,6 +13,8 @@ export function rawClient(token, apiBase) {
   return {
     me: () => get('/me'),
     postLikes: (site, id) => get(`/sites/${site}/posts/${id}/likes`),
+    iterate: (site, count) => byHandle(count, (handle) =>
+      get(`/sites/${site}/posts/?number=100${handle ? `&page_handle=${encodeURIComponent(handle)}` : ''}`)),
     createPost: async (site, body) => {
       const res = await fetch(`${base}/sites/${site}/posts/new`, {
         method: 'POST',
@@ -44,6 +46,8 @@ export function rawXhrClient(token, apiBase) {
     me: () => send('GET', '/me'),
     postLikes: (site, id) => send('GET', `/sites/${site}/posts/${id}/likes`),
     createPost: (site, body) => send('POST', `/sites/${site}/posts/new`, body),
+    iterate: (site, count) => byHandle(count, (handle) =>
+      send('GET', `/sites/${site}/posts/?number=100${handle ? `&page_handle=${encodeURIComponent(handle)}` : ''}`)),
   };
 }
 
@@ -54,6 +58,13 @@ export function oursClient(m, token, apiBase) {
     me: () => c.me(),
     postLikes: (site, id) => c.postLikes(site, id),
     createPost: (site, body) => c.createPost(site, body),
+    iterate: async (site, count) => {
+      let n = 0;
+      for await (const post of c.posts(site, { number: 100 })) {
+        if (post.ID && ++n === count) break;
+      }
+      return n;
+    },
   };
 }
 
@@ -64,5 +75,21 @@ export function officialClient(o, token, apiBase) {
     me: () => o.me(c),
     postLikes: (site, id) => o.postLikes(c, site, id),
     createPost: (site, body) => o.createPost(c, site, body),
+    iterate: (site, count) => byHandle(count, (handle) => o.postsPage(c, site, { number: 100, ...(handle && { page_handle: handle }) })),
   };
+}
+
+/** Reads pages by hand, following `meta.next_page`, until `count` posts (each one touched, as a
+ *  loop over the items would); returns how many were read. */
+async function byHandle(count, page) {
+  let n = 0;
+  let handle = null;
+  for (;;) {
+    const p = await page(handle);
+    for (const post of p.posts) {
+      if (post.ID && ++n === count) return n;
+    }
+    handle = p.meta && p.meta.next_page;
+    if (!handle || !p.posts.length) return n;
+  }
 }

@@ -7,11 +7,14 @@
 use super::auth::{Auth, DEFAULT_BASE};
 use super::normalise::{normalise, with_seen};
 use super::transport::{self, Call, Done, ErrorMapper, Payload, DEFAULT_TIMEOUT_MS};
-use crate::core::error::{check_token_client, connected_apps_error, like_failed, token_info_error};
-use crate::core::models::{empty_post, is_post_text};
-use crate::core::quirks::Shape;
+use crate::core::error::{
+    check_token_client, connected_apps_error, follow_failed, like_failed, token_info_error,
+};
+use crate::core::models::{bad_deletion, empty_post, is_post_text};
+use crate::core::path::ApiCall;
+use crate::core::quirks::{is_deletion_status, Shape};
 use crate::core::retry::RetryPolicy;
-use crate::core::routes::{Args, Body, Route};
+use crate::core::routes::{Args, Body, PostRef, Route};
 use crate::core::text::cat;
 use crate::core::{
     build_api_call, endpoint::build_token_info_url, error_from_response, namespace_option, Error,
@@ -84,19 +87,24 @@ pub struct RouteCall {
     pub site: Option<String>,
     /// `{post_id}`.
     pub post_id: Option<u64>,
-    /// The post of [`Body::Post`] routes, a plain object sent as JSON.
+    /// What a route with a body sends, a plain object sent as JSON: the post of [`Body::Post`],
+    /// the fields of [`Body::Fields`], `{content}` of [`Body::Comment`].
     pub post: Option<JsValue>,
     /// `{app_id}`: a connected application's `ID`.
     pub app_id: Option<String>,
     /// `{media_id}`.
     pub media_id: Option<u64>,
-    /// Query parameters (a list route's `number`, `page_handle`…), appended in order.
-    pub query: Vec<(String, String)>,
     /// The `FormData` of [`Body::Upload`] and [`Body::Sideload`] routes
     /// ([`crate::browser::media::media_form_data`]).
     pub form: Option<JsValue>,
     /// `onProgress({ loaded, total })` for an upload's bytes (the JS surface's transport only).
     pub on_progress: Option<JsValue>,
+    /// `{post}`: a post ID or slug.
+    pub post_ref: Option<PostRef>,
+    /// `{comment_id}`.
+    pub comment_id: Option<u64>,
+    /// Query parameters (a collection's `number`, `status`…), appended in order.
+    pub query: Vec<(String, String)>,
 }
 
 impl RouteCall {
@@ -109,10 +117,18 @@ impl RouteCall {
             post: None,
             app_id: None,
             media_id: None,
-            query: Vec::new(),
             form: None,
             on_progress: None,
+            post_ref: None,
+            comment_id: None,
+            query: Vec::new(),
         }
+    }
+
+    /// The same call on `site`.
+    pub fn on(mut self, site: String) -> RouteCall {
+        self.site = Some(site);
+        self
     }
 }
 
@@ -125,18 +141,16 @@ impl Operation {
     /// A call of `route` on `site` (and `post_id`, when the route names a post).
     pub fn on_site(route: &'static Route, site: String, post_id: Option<u64>) -> Operation {
         Operation::Route(RouteCall {
-            site: Some(site),
             post_id,
-            ..RouteCall::new(route)
+            ..RouteCall::new(route).on(site)
         })
     }
 
     /// A call of a [`Body::Post`] route on `site`, sending `post`.
     pub fn post_to(route: &'static Route, site: String, post: JsValue) -> Operation {
         Operation::Route(RouteCall {
-            site: Some(site),
             post: Some(post),
-            ..RouteCall::new(route)
+            ..RouteCall::new(route).on(site)
         })
     }
 
@@ -242,6 +256,18 @@ impl Client {
             Shape::LikeResult if field(&value, "success").as_bool() != Some(true) => {
                 Err(like_failed())
             }
+            Shape::FollowResult if field(&value, "success").as_bool() != Some(true) => {
+                Err(follow_failed())
+            }
+            Shape::Following => Ok(field(&value, "is_following")),
+            Shape::DeletedPost | Shape::DeletedComment => {
+                let status = field(&value, "status").as_string().unwrap_or_default();
+                if is_deletion_status(&status) {
+                    Ok(value)
+                } else {
+                    Err(bad_deletion())
+                }
+            }
             Shape::TokenInfo => {
                 let issued_to = field(&value, "client_id").as_string().unwrap_or_default();
                 check_token_client(&issued_to, self.client_id()?)?;
@@ -278,12 +304,13 @@ impl Client {
         let settings = &self.config;
         let mut map_error: ErrorMapper = error_from_response;
         let mut progress = None;
-        let (method, url, body, bearer) = match operation {
+        let (call, body) = match operation {
             Operation::TokenInfo => {
-                map_error = token_info_error;
                 let url =
                     build_token_info_url(&settings.oauth_base, self.client_id()?, &self.bearer()?);
-                (Method::Get, url, None, None)
+                let mut call = self.call(Method::Get, url, None, None);
+                call.map_error = token_info_error;
+                return Ok(call);
             }
             Operation::Request {
                 method,
@@ -295,8 +322,7 @@ impl Client {
                 let call =
                     build_api_call(&settings.api_base, *method, path, &options.query, namespace)?;
                 let body = options.body.as_ref().map(to_json).transpose()?;
-                let body = body.map(Payload::Json);
-                (call.method, call.url, body, Some(self.bearer()?))
+                (call, body.map(Payload::Json))
             }
             Operation::Route(call) => {
                 let route = call.route;
@@ -304,6 +330,8 @@ impl Client {
                     Body::None => None,
                     Body::Empty => Some(Payload::Json(String::from("{}"))),
                     Body::Post => Some(Payload::Json(new_post_body(call.post.as_ref())?)),
+                    Body::Fields => Some(Payload::Json(fields_body(call.post.as_ref())?)),
+                    Body::Comment => Some(Payload::Json(comment_body(call.post.as_ref())?)),
                     Body::Upload | Body::Sideload => {
                         let form = call.form.clone().ok_or_else(|| {
                             Error::new(ErrorCode::InvalidConfig, "an upload needs its form")
@@ -317,6 +345,8 @@ impl Client {
                     post_id: call.post_id,
                     app_id: call.app_id.as_deref(),
                     media_id: call.media_id,
+                    post: call.post_ref.as_ref(),
+                    comment_id: call.comment_id,
                 };
                 if route.manages_connections() {
                     map_error = connected_apps_error;
@@ -328,20 +358,48 @@ impl Client {
                     &call.query,
                     Some(route.namespace),
                 )?;
-                (call.method, call.url, body, Some(self.bearer()?))
+                (call, body)
             }
         };
-        Ok(Call {
+        let ApiCall {
+            method,
+            url,
+            envelope,
+        } = call;
+        let mut call = self.call(method, url, body, Some(self.bearer()?));
+        call.envelope = envelope;
+        call.map_error = map_error;
+        call.progress = progress;
+        Ok(call)
+    }
+
+    /// A request to `url` with this client's signal, time limit and retry policy.
+    pub(crate) fn call(
+        &self,
+        method: Method,
+        url: String,
+        body: Option<Payload>,
+        bearer: Option<String>,
+    ) -> Call {
+        let settings = &self.config;
+        Call {
             method,
             url,
             bearer,
             body,
-            progress,
+            progress: None,
             signal: self.signal.clone(),
             timeout_ms: settings.timeout_ms,
             retry: settings.retry,
-            map_error,
-        })
+            map_error: error_from_response,
+            envelope: None,
+            total_pages: None,
+        }
+    }
+
+    /// The API host.
+    pub(crate) fn api_base(&self) -> &str {
+        &self.config.api_base
     }
 
     /// The `Auth` this client takes its token from, if any.
@@ -361,7 +419,7 @@ impl Client {
 
     /// The access token to send: the `Auth`'s (`not_signed_in`, `token_expired`) or the
     /// fixed one.
-    fn bearer(&self) -> Result<String, Error> {
+    pub(crate) fn bearer(&self) -> Result<String, Error> {
         if let Some(auth) = &self.config.auth {
             return auth
                 .require_token()
@@ -390,14 +448,44 @@ fn new_post_body(post: Option<&JsValue>) -> Result<String, Error> {
     to_json(post)
 }
 
+/// The JSON body of a [`Body::Fields`] route: a plain object (`invalid_input` otherwise).
+fn fields_body(fields: Option<&JsValue>) -> Result<String, Error> {
+    match fields {
+        Some(fields) if fields.is_object() && !js_sys::Array::is_array(fields) => to_json(fields),
+        _ => Err(Error::new(
+            ErrorCode::InvalidInput,
+            "the fields to change must be an object",
+        )),
+    }
+}
+
+/// The JSON body of a [`Body::Comment`] route: `{content}` with a non-blank string, refused
+/// as WordPress.com would (`invalid_input`) without a round trip.
+fn comment_body(comment: Option<&JsValue>) -> Result<String, Error> {
+    let undefined = JsValue::UNDEFINED;
+    let comment = comment.unwrap_or(&undefined);
+    let content = field(comment, "content").as_string();
+    if !content.is_some_and(|c| is_post_text(&c)) {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "a comment needs content",
+        ));
+    }
+    to_json(comment)
+}
+
 /// `result`, or `bad_response` when `operation` has a shape and the JSON is not it: not an
 /// object, or without the key that makes it ([`Shape::required`]).
 pub(crate) fn checked_shape(
     operation: &Operation,
     result: Result<JsValue, Error>,
 ) -> Result<JsValue, Error> {
-    let value = result?;
-    let Some(shape) = operation.shape() else {
+    check_shape(operation.shape(), result?)
+}
+
+/// `value`, or `bad_response` when it is not `shape` (see [`checked_shape`]).
+pub(crate) fn check_shape(shape: Option<Shape>, value: JsValue) -> Result<JsValue, Error> {
+    let Some(shape) = shape else {
         return Ok(value);
     };
     if !value.is_object() || js_sys::Array::is_array(&value) {

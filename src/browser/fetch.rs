@@ -76,7 +76,9 @@ async fn attempt(call: &Call) -> Result<JsValue, (Error, Option<u32>)> {
                 Ok(json) => (Kind::Parsed, json),
                 Err(_) => (Kind::NotJson, JsValue::UNDEFINED),
             };
-            outcome(call, kind, response.status().into(), value, JsValue::NULL)
+            let pages = response.headers().get("X-WP-TotalPages");
+            let pages = pages.map_or(JsValue::NULL, |v| JsValue::from_str(&v));
+            outcome(call, kind, response.status().into(), value, pages)
         }
         Some((response, Some(text))) => {
             // `fetch` reads only the headers the server exposes, and silently.

@@ -10,6 +10,7 @@ pub(crate) mod env;
 mod fetch;
 pub mod media;
 pub(crate) mod normalise;
+pub(crate) mod pages;
 pub mod session;
 pub mod storage;
 pub(crate) mod transport;
@@ -26,3 +27,5 @@ pub use auth::{Auth, AuthConfig};
 pub use client::{Client, ClientConfig, RequestOptions};
 pub use session::SignOutReason;
 pub use storage::Storage;
+#[cfg(feature = "rust-api")]
+pub use typed::Paged;

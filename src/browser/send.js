@@ -1,9 +1,11 @@
 // One attempt of an HTTP call, in one call from wasm (src/browser/transport.rs): every crossing
 // between wasm and JS costs time, so headers, time limit, abort relay and JSON parsing are here.
-// `done(kind, status, value, retryAfter)` is called once with one of these kinds (transport.rs
-// `Kind` names them the same). `body` is a JSON text (sent as application/json) or a FormData
-// (the browser sets its multipart Content-Type); `progress({ loaded, total })` follows an
-// upload's bytes, through XMLHttpRequest only (fetch has no upload progress).
+// `done(kind, status, value, header)` is called once with one of these kinds (transport.rs
+// `Kind` names them the same); `header` is an error's `Retry-After`, a 2xx answer's
+// `X-WP-TotalPages` (pages of the core REST API), when the server exposes it. `body` is a JSON
+// text (sent as application/json) or a FormData (the browser sets its multipart Content-Type);
+// `progress({ loaded, total })` follows an upload's bytes, through XMLHttpRequest only (fetch
+// has no upload progress).
 const PARSED = 0; // a 2xx answer, value = its parsed JSON
 const ANSWERED = 1; // any other answer, value = its text
 const TIMED_OUT = 2;
@@ -41,7 +43,7 @@ function viaXhr(url, method, auth, body, ms, signal, end, progress) {
   const on = (kind) => () => {
     signal && signal.removeEventListener('abort', onAbort);
     const ok = x.status > 199 && x.status < 300;
-    kind ? end(kind, 0) : end(ok ? PARSED : ANSWERED, x.status, x.responseText, ok ? null : retryAfter(x.getAllResponseHeaders()));
+    kind ? end(kind, 0) : end(ok ? PARSED : ANSWERED, x.status, x.responseText, header(x.getAllResponseHeaders(), ok ? 'x-wp-totalpages' : 'retry-after'));
   };
   x.open(method, url);
   auth && x.setRequestHeader('Authorization', auth);
@@ -62,11 +64,11 @@ function viaXhr(url, method, auth, body, ms, signal, end, progress) {
   x.send(body);
 }
 
-// `Retry-After` only when the server exposes it to this origin (Access-Control-Expose-Headers):
+// A header only when the server exposes it to this origin (Access-Control-Expose-Headers):
 // getResponseHeader on a header that is not exposed makes Chromium log "Refused to get unsafe
 // header" as a console error; the list of all headers holds only the exposed ones, silently.
-function retryAfter(all) {
-  const m = /^retry-after:[ \t]*(.*?)[ \t]*$/im.exec(all);
+function header(all, name) {
+  const m = new RegExp(`^${name}:[ \t]*(.*?)[ \t]*$`, 'im').exec(all);
   return m ? m[1] : null;
 }
 
@@ -89,6 +91,6 @@ function viaFetch(url, method, auth, body, ms, signal, end) {
     end(...outcome);
   };
   fetch(url, { method, headers, body, signal: c.signal })
-    .then((r) => r.text().then((t) => [r.ok ? PARSED : ANSWERED, r.status, t, r.ok ? null : r.headers.get('Retry-After')]))
+    .then((r) => r.text().then((t) => [r.ok ? PARSED : ANSWERED, r.status, t, r.headers.get(r.ok ? 'X-WP-TotalPages' : 'Retry-After')]))
     .then((outcome) => settle(...outcome), () => settle(why, 0));
 }

@@ -7,6 +7,9 @@
 //! `network`, the time limit is `timeout`, the caller's signal is `aborted`.
 
 use super::env;
+use super::normalise::with_seen;
+use crate::core::envelope::Envelope;
+use crate::core::paginate::total_pages;
 use crate::core::retry::{is_retryable, next_delay, parse_retry_after, RetryPolicy};
 use crate::core::text::cat;
 use crate::core::{Error, ErrorBody, ErrorCode, Method};
@@ -15,7 +18,7 @@ use alloc::string::String;
 use core::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
 /// Default time limit of one attempt, in milliseconds.
@@ -45,6 +48,13 @@ pub struct Call {
     pub retry: RetryPolicy,
     /// How an error answer becomes an [`Error`].
     pub map_error: ErrorMapper,
+    /// The envelope the query asked for (`http_envelope=1`, `_envelope`): a failure inside one
+    /// is an error like the same answer without it.
+    pub envelope: Option<Envelope>,
+    /// For a page of a collection: where a 2xx answer's `X-WP-TotalPages` goes (from the header
+    /// when the server exposes it, or from the envelope); an envelope's body then comes back
+    /// unwrapped.
+    pub total_pages: Option<Rc<Cell<Option<u64>>>>,
 }
 
 /// A request body.
@@ -172,9 +182,9 @@ fn attempt(sending: Rc<Sending>, delay: u32) {
     let (url, method, ms) = (&call.url, call.method.as_str(), call.timeout_ms);
     let this = sending.clone();
     let done = Closure::once_into_js(
-        move |kind: u32, status: u32, value: JsValue, retry: JsValue| {
+        move |kind: u32, status: u32, value: JsValue, header: JsValue| {
             let sending = this;
-            let outcome = outcome(&sending.call, Kind::from_js(kind), status, value, retry);
+            let outcome = outcome(&sending.call, Kind::from_js(kind), status, value, header);
             let (error, retry_after) = match outcome {
                 Ok(value) => return sending.finish(Ok(value)),
                 Err(failure) => failure,
@@ -213,31 +223,51 @@ pub(crate) fn retry_delay(
 }
 
 /// The JSON of an attempt that got a 2xx answer, or its error and the server's `Retry-After`
-/// in milliseconds.
+/// in milliseconds. `header` is the answer's `Retry-After` (an error) or `X-WP-TotalPages` (a
+/// 2xx answer) when the server exposes it to the page, else `null`.
 pub(crate) fn outcome(
     call: &Call,
     kind: Kind,
     status: u32,
     value: JsValue,
-    retry: JsValue,
+    header: JsValue,
 ) -> Result<JsValue, (Error, Option<u32>)> {
     let status = status as u16;
     let error = match kind {
         // A 2xx answer can be an error all the same: WordPress.com has answered `/me` with
-        // `200 {"error":"authorization_required",…}`. Judged before anything reads the body.
-        Kind::Parsed
-            if env::get(&value, "error")
+        // `200 {"error":"authorization_required",…}`, and an envelope holds the real status.
+        // Judged before anything reads the body.
+        Kind::Parsed => {
+            let opened = call.envelope.and_then(|envelope| open(envelope, &value));
+            let (status, body) = match &opened {
+                Some((status, body)) => (*status, body),
+                None => (status, &value),
+            };
+            let has_error = env::get(body, "error")
                 .as_string()
-                .is_some_and(|e| !e.is_empty()) =>
-        {
-            (call.map_error)(status, "", error_body(&value))
+                .is_some_and(|e| !e.is_empty());
+            if has_error || !(200..300).contains(&status) {
+                (call.map_error)(status, "", error_body(body))
+            } else {
+                let Some(slot) = &call.total_pages else {
+                    return Ok(value);
+                };
+                let header = header.as_string();
+                let from_envelope = || envelope_total_pages(call.envelope?, &value);
+                slot.set(
+                    header
+                        .as_deref()
+                        .and_then(total_pages)
+                        .or_else(from_envelope),
+                );
+                return Ok(opened.map_or(value, |(_, body)| body));
+            }
         }
-        Kind::Parsed => return Ok(value),
         Kind::Answered => {
             let text = value.as_string().unwrap_or_default();
             let json = js_sys::JSON::parse(&text).ok();
             let error = (call.map_error)(status, &text, json.as_ref().and_then(error_body));
-            let retry_after = retry
+            let retry_after = header
                 .as_string()
                 .and_then(|v| parse_retry_after(&v, env::now_ms(), js_date));
             return Err((error, retry_after));
@@ -256,6 +286,39 @@ pub(crate) fn outcome(
         .reached_server(true),
     };
     Err((error, None))
+}
+
+/// The real status and body of an `envelope` answer; `None` when `value` is not one (no status
+/// where the envelope keeps it): it is then read as is.
+fn open(envelope: Envelope, value: &JsValue) -> Option<(u16, JsValue)> {
+    let status = with_seen(&env::get(value, envelope.status_key()), Envelope::status)?;
+    Some((status, env::get(value, "body")))
+}
+
+/// `X-WP-TotalPages` inside an envelope: core's headers object, or WordPress.com's list of
+/// `{name, value}`; names in any case.
+fn envelope_total_pages(envelope: Envelope, value: &JsValue) -> Option<u64> {
+    let headers = env::get(value, "headers");
+    let named = |name: &JsValue| {
+        name.as_string()
+            .is_some_and(|n| n.eq_ignore_ascii_case("X-WP-TotalPages"))
+    };
+    let found = match envelope {
+        Envelope::Core if headers.is_object() => {
+            js_sys::Object::keys(headers.unchecked_ref::<js_sys::Object>())
+                .iter()
+                .find(|key| named(key))
+                .map(|key| env::get(&headers, &key.as_string().unwrap_or_default()))
+        }
+        Envelope::Http if js_sys::Array::is_array(&headers) => headers
+            .unchecked_ref::<js_sys::Array>()
+            .iter()
+            .find(|header| named(&env::get(header, "name")))
+            .map(|header| env::get(&header, "value")),
+        _ => None,
+    }?;
+    // A count like `found`: a whole number, or its digits.
+    with_seen(&found, crate::core::paginate::found)
 }
 
 /// Whether the caller's signal has fired.

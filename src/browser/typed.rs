@@ -10,14 +10,16 @@ use super::client::{bad_shape, Client, Operation, RequestOptions, RouteCall};
 use super::connected_apps::own_entry;
 use super::fetch;
 use super::media::media_form_data;
+use super::pages::Pages;
 use super::transport::Done;
 use super::Auth;
 use crate::core::media::MediaAttrs;
 use crate::core::models::{
-    ConnectedApplication, Disconnected, LikeResult, Likes, Me, MediaItem, MediaPage, MediaUpload,
-    NewPost, Post, Sites, TokenInfo,
+    Comment, CommentsPage, ConnectedApplication, Deletion, Disconnected, FollowResult, LikeResult,
+    Likes, Me, MediaItem, MediaPage, MediaUpload, NewPost, Post, PostsPage, Sites, TokenInfo,
 };
-use crate::core::routes::{self, Route};
+use crate::core::namespace_option;
+use crate::core::routes::{self, Args, PostRef, Route};
 use crate::core::{Error, ErrorCode};
 use crate::core::{Method, Token};
 use alloc::boxed::Box;
@@ -221,6 +223,220 @@ fn upload(route: &'static Route, site: &str, form: JsValue) -> Operation {
         form: Some(form),
         ..RouteCall::new(route)
     })
+}
+
+// Pages of results, a post's life, comments and follows (issue 13).
+
+/// A collection read page by page ([`Client::paginate`], [`Client::posts`],
+/// [`Client::comments`]): one request per [`Paged::next_page`], none before it is asked for.
+#[derive(Debug)]
+pub struct Paged<T> {
+    pages: Pages,
+    decode: fn(JsValue) -> Result<T, Error>,
+}
+
+impl<T> Paged<T> {
+    /// The next page, or `None` once the collection is read (see
+    /// [`crate::core::paginate`] for when that is). An error ends the walk: later calls give
+    /// `None`; the pages already given stay valid.
+    pub async fn next_page(&mut self) -> Result<Option<T>, Error> {
+        let Some(call) = self.pages.next_call()? else {
+            return Ok(None);
+        };
+        let page = self.pages.take(fetch::send(call).await)?;
+        let decoded = page.map(self.decode).transpose();
+        decoded.inspect_err(|_| self.pages.stop())
+    }
+}
+
+impl Client {
+    /// The pages of any collection at `path` (the grammar of [`Client::request`]), with
+    /// `options`' query, version and namespace (its body is not sent): `rest/v1.x` pages by
+    /// `page_handle` (else `page`), `wp/v2` and `wpcom/v2` by `page` (see
+    /// [`crate::core::paginate`]). Each page is the JSON as sent (an envelope's body
+    /// unwrapped). `invalid_config` for a path the grammar refuses or an `offset`.
+    pub fn paginate(&self, path: &str, options: RequestOptions) -> Result<Paged<JsValue>, Error> {
+        let namespace =
+            namespace_option(options.api_version.as_deref(), options.namespace.as_deref())?;
+        let pages = Pages::new(self.clone(), path, &options.query, namespace, None)?;
+        Ok(Paged { pages, decode: Ok })
+    }
+
+    /// `GET /sites/$site/posts/` ([`routes::POSTS`]) page by page, with `query` (`number`,
+    /// `status`, `type`, `order_by`…): `while let Some(page) = pages.next_page().await? { … }`.
+    pub fn posts(&self, site: &str, query: &[(&str, &str)]) -> Result<Paged<PostsPage>, Error> {
+        self.typed_pages(&routes::POSTS, site, None, query)
+    }
+
+    /// One page of `GET /sites/$site/posts/` ([`routes::POSTS`]); its `meta.next_page` is the
+    /// `page_handle` of the next one.
+    pub async fn list_posts(&self, site: &str, query: &[(&str, &str)]) -> Result<PostsPage, Error> {
+        let call = RouteCall {
+            query: pairs(query),
+            ..RouteCall::new(&routes::POSTS).on(site.to_string())
+        };
+        decode(self.run(Operation::Route(call)).await?)
+    }
+
+    /// `GET /sites/$site/posts/$ID` or `…/slug:$slug` ([`routes::POST`]); `unknown_post` when
+    /// there is none.
+    pub async fn post(&self, site: &str, post: PostRef) -> Result<Post, Error> {
+        let call = RouteCall {
+            post_ref: Some(post),
+            ..RouteCall::new(&routes::POST).on(site.to_string())
+        };
+        decode(self.run(Operation::Route(call)).await?)
+    }
+
+    /// `POST /sites/$site/posts/$ID` ([`routes::UPDATE_POST`]): changes the fields `fields`
+    /// sets (`status: "trash"` trashes). Never retried.
+    pub async fn update_post(
+        &self,
+        site: &str,
+        post_id: u64,
+        fields: &NewPost,
+    ) -> Result<Post, Error> {
+        let call = RouteCall {
+            post_id: Some(post_id),
+            post: Some(to_js(fields)?),
+            ..RouteCall::new(&routes::UPDATE_POST).on(site.to_string())
+        };
+        decode(self.run(Operation::Route(call)).await?)
+    }
+
+    /// `POST /sites/$site/posts/$ID/delete` ([`routes::DELETE_POST`]): a post is first
+    /// [`Deletion::Trashed`], and deleting a trashed post makes it [`Deletion::Deleted`].
+    pub async fn delete_post(&self, site: &str, post_id: u64) -> Result<Deletion<Post>, Error> {
+        let post: Post = decode(self.on_post(&routes::DELETE_POST, site, post_id).await?)?;
+        Deletion::from_status(&post.status.clone(), post)
+    }
+
+    /// `POST /sites/$site/posts/$ID/restore` ([`routes::RESTORE_POST`]): out of the trash.
+    pub async fn restore_post(&self, site: &str, post_id: u64) -> Result<Post, Error> {
+        decode(self.on_post(&routes::RESTORE_POST, site, post_id).await?)
+    }
+
+    /// `GET /sites/$site/posts/$ID/replies/` ([`routes::COMMENTS`]) page by page, with `query`
+    /// (`number`, `order`, `status`).
+    pub fn comments(
+        &self,
+        site: &str,
+        post_id: u64,
+        query: &[(&str, &str)],
+    ) -> Result<Paged<CommentsPage>, Error> {
+        self.typed_pages(&routes::COMMENTS, site, Some(post_id), query)
+    }
+
+    /// `POST /sites/$site/posts/$ID/replies/new` ([`routes::ADD_COMMENT`]): `content` must not
+    /// be blank (`invalid_input`, without a request).
+    pub async fn add_comment(
+        &self,
+        site: &str,
+        post_id: u64,
+        content: &str,
+    ) -> Result<Comment, Error> {
+        let call = RouteCall {
+            post_id: Some(post_id),
+            post: Some(comment_body(content)),
+            ..RouteCall::new(&routes::ADD_COMMENT).on(site.to_string())
+        };
+        decode(self.run(Operation::Route(call)).await?)
+    }
+
+    /// `POST /sites/$site/comments/$ID/replies/new` ([`routes::REPLY_TO_COMMENT`]).
+    pub async fn reply_to_comment(
+        &self,
+        site: &str,
+        comment_id: u64,
+        content: &str,
+    ) -> Result<Comment, Error> {
+        let call = RouteCall {
+            comment_id: Some(comment_id),
+            post: Some(comment_body(content)),
+            ..RouteCall::new(&routes::REPLY_TO_COMMENT).on(site.to_string())
+        };
+        decode(self.run(Operation::Route(call)).await?)
+    }
+
+    /// `POST /sites/$site/comments/$ID/delete` ([`routes::DELETE_COMMENT`]): trashed first,
+    /// deleted for good the second time.
+    pub async fn delete_comment(
+        &self,
+        site: &str,
+        comment_id: u64,
+    ) -> Result<Deletion<Comment>, Error> {
+        let call = RouteCall {
+            comment_id: Some(comment_id),
+            ..RouteCall::new(&routes::DELETE_COMMENT).on(site.to_string())
+        };
+        let comment: Comment = decode(self.run(Operation::Route(call)).await?)?;
+        Deletion::from_status(&comment.status.clone(), comment)
+    }
+
+    /// `POST /sites/$site/follows/new` ([`routes::FOLLOW`]); a falsy `success` is
+    /// `follow_failed`.
+    pub async fn follow(&self, site: &str) -> Result<FollowResult, Error> {
+        decode::<FollowResult>(self.on_site(&routes::FOLLOW, site).await?)?.into_result()
+    }
+
+    /// `POST /sites/$site/follows/mine/delete` ([`routes::UNFOLLOW`]); a falsy `success` is
+    /// `follow_failed`.
+    pub async fn unfollow(&self, site: &str) -> Result<FollowResult, Error> {
+        decode::<FollowResult>(self.on_site(&routes::UNFOLLOW, site).await?)?.into_result()
+    }
+
+    /// `GET /sites/$site/follows/mine` ([`routes::IS_FOLLOWING`]): whether the user follows it.
+    pub async fn is_following(&self, site: &str) -> Result<bool, Error> {
+        decode(self.on_site(&routes::IS_FOLLOWING, site).await?)
+    }
+
+    /// Runs `route` on a site.
+    async fn on_site(&self, route: &'static Route, site: &str) -> Result<JsValue, Error> {
+        self.run(Operation::Route(RouteCall::new(route).on(site.to_string())))
+            .await
+    }
+
+    /// The walk over `route`'s collection on `site` (and `post_id`).
+    fn typed_pages<T: DeserializeOwned>(
+        &self,
+        route: &'static Route,
+        site: &str,
+        post_id: Option<u64>,
+        query: &[(&str, &str)],
+    ) -> Result<Paged<T>, Error> {
+        let args = Args {
+            site: Some(site),
+            post_id,
+            ..Args::default()
+        };
+        let path = route.path(args)?;
+        let pages = Pages::new(
+            self.clone(),
+            &path,
+            &pairs(query),
+            Some(route.namespace),
+            Some(route.shape),
+        )?;
+        Ok(Paged {
+            pages,
+            decode: decode::<T>,
+        })
+    }
+}
+
+/// `query` as owned pairs.
+fn pairs(query: &[(&str, &str)]) -> Vec<(String, String)> {
+    query
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// `{ content }` as a JS object (checked by the browser layer: a non-blank string).
+fn comment_body(content: &str) -> JsValue {
+    let body = js_sys::Object::new();
+    super::env::set(&body, "content", &JsValue::from_str(content));
+    body.into()
 }
 
 impl Auth {

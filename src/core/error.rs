@@ -45,6 +45,8 @@ pub enum ErrorCode {
     ServerError,
     /// A like or unlike answered with a falsy `success` (`like_failed`).
     LikeFailed,
+    /// A follow or unfollow answered with a falsy `success` (`follow_failed`).
+    FollowFailed,
     /// WordPress.com: the token is invalid or expired; sign in again (`invalid_token`).
     InvalidToken,
     /// WordPress.com: the call needs a token (`authorization_required`).
@@ -96,6 +98,7 @@ const CODES: &[(ErrorCode, &str)] = &[
     (ErrorCode::NotFound, "not_found"),
     (ErrorCode::ServerError, "server_error"),
     (ErrorCode::LikeFailed, "like_failed"),
+    (ErrorCode::FollowFailed, "follow_failed"),
     (ErrorCode::InvalidToken, "invalid_token"),
     (ErrorCode::AuthorizationRequired, "authorization_required"),
     (ErrorCode::Unauthorized, "unauthorized"),
@@ -391,6 +394,16 @@ pub fn disconnect_unconfirmed() -> Error {
     Error::new(
         ErrorCode::BadResponse,
         "WordPress.com did not confirm the disconnection",
+    )
+    .reached_server(true)
+}
+
+/// `follow_failed`: WordPress.com answered a follow or unfollow with HTTP 200 and a falsy
+/// `success`. Ask again whether the user follows the site (`isFollowing`) before retrying.
+pub fn follow_failed() -> Error {
+    Error::new(
+        ErrorCode::FollowFailed,
+        "WordPress.com did not record the follow change",
     )
     .reached_server(true)
 }

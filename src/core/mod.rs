@@ -4,10 +4,12 @@
 
 pub mod authorize;
 pub mod endpoint;
+pub mod envelope;
 pub mod error;
 pub mod form;
 pub mod media;
 pub mod models;
+pub mod paginate;
 pub mod path;
 pub mod pending;
 pub mod quirks;
@@ -29,7 +31,7 @@ pub use endpoint::{build_token_info_url, site_segment, Method};
 pub use error::{
     check_token_client, error_from_response, token_info_error, Error, ErrorBody, ErrorCode,
 };
-pub use path::{build_api_call, namespace_option, ApiCall};
+pub use path::{build_api_call, namespace_option, split_collection, ApiCall, Collection};
 pub use pending::PendingStates;
 pub use redirect::{complete_redirect, parse_redirect, scrub_url, RedirectParams};
 pub use retry::{backoff_delay_ms, is_retryable, next_delay, parse_retry_after, RetryPolicy};

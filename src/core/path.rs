@@ -6,6 +6,7 @@
 //! URL on the client's own API host. The token never goes to any other origin.
 
 use super::endpoint::{invalid, Method};
+use super::envelope::Envelope;
 use super::error::Error;
 use super::form::{parse_form, push_pair};
 use super::text::{cat, cut, has};
@@ -34,6 +35,19 @@ pub struct ApiCall {
     pub method: Method,
     /// The full URL, query included.
     pub url: String,
+    /// The envelope the query asks for (`http_envelope=1`, `_envelope`), read by the transport.
+    pub envelope: Option<Envelope>,
+}
+
+/// A collection's path split for paging ([`crate::core::paginate`]): see [`split_collection`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Collection {
+    /// The namespace the path names (or the options, or the default).
+    pub namespace: &'static str,
+    /// The path with its namespace and without its query, e.g. `/wp/v2/sites/1/posts`.
+    pub path: String,
+    /// The path's query merged with the options' query.
+    pub query: Vec<(String, String)>,
 }
 
 /// The namespace named by `api_version` (`"1"`…`"1.4"`, `"2"` = `wpcom/v2`) or `namespace`
@@ -106,6 +120,75 @@ pub fn build_api_call(
     query: &[(String, String)],
     namespace: Option<&'static str>,
 ) -> Result<ApiCall, Error> {
+    let Parts {
+        base,
+        ns,
+        route,
+        mut pairs,
+    } = parts(api_base, path, query, namespace)?;
+    let wire = wire_method(method, ns, &mut pairs)?;
+    let mut url = cat(&[base, "/", ns]);
+    if !route.is_empty() && !route.starts_with('/') {
+        url.push('/');
+    }
+    url.push_str(route);
+    let mut encoded = String::new();
+    for (key, value) in &pairs {
+        push_pair(&mut encoded, key, value);
+    }
+    if !encoded.is_empty() {
+        url.push('?');
+        url.push_str(&encoded);
+    }
+    let envelope = Envelope::asked(ns, &pairs);
+    Ok(ApiCall {
+        method: wire,
+        url,
+        envelope,
+    })
+}
+
+/// A collection's path as [`build_api_call`] reads it (same grammar, same refusals), split for
+/// a pager that adds its own query to each page's request.
+pub fn split_collection(
+    api_base: &str,
+    path: &str,
+    query: &[(String, String)],
+    namespace: Option<&'static str>,
+) -> Result<Collection, Error> {
+    let Parts {
+        ns, route, pairs, ..
+    } = parts(api_base, path, query, namespace)?;
+    let mut path = cat(&["/", ns]);
+    if !route.is_empty() && !route.starts_with('/') {
+        path.push('/');
+    }
+    path.push_str(route);
+    Ok(Collection {
+        namespace: ns,
+        path,
+        query: pairs,
+    })
+}
+
+/// A call's pieces before they are put together (see [`build_api_call`]).
+struct Parts<'a> {
+    /// The API host without a trailing `/`.
+    base: &'a str,
+    ns: &'static str,
+    /// The path below the namespace, without its query.
+    route: &'a str,
+    /// The path's query merged with the options'.
+    pairs: Vec<(String, String)>,
+}
+
+/// The base URL, namespace, route and merged query of a call (see [`build_api_call`]).
+fn parts<'a>(
+    api_base: &'a str,
+    path: &'a str,
+    query: &[(String, String)],
+    namespace: Option<&'static str>,
+) -> Result<Parts<'a>, Error> {
     let base = http_base(api_base).ok_or_else(|| invalid("apiBase must be an http(s) URL"))?;
     let path = relative_to(base, path)?;
     if has(path, "#") || has(path, "..") || path.starts_with("//") {
@@ -142,21 +225,12 @@ pub fn build_api_call(
         }
         pairs.push((key.clone(), value.clone()));
     }
-    let wire = wire_method(method, ns, &mut pairs)?;
-    let mut url = cat(&[base, "/", ns]);
-    if !route.is_empty() && !route.starts_with('/') {
-        url.push('/');
-    }
-    url.push_str(route);
-    let mut encoded = String::new();
-    for (key, value) in &pairs {
-        push_pair(&mut encoded, key, value);
-    }
-    if !encoded.is_empty() {
-        url.push('?');
-        url.push_str(&encoded);
-    }
-    Ok(ApiCall { method: wire, url })
+    Ok(Parts {
+        base,
+        ns,
+        route,
+        pairs,
+    })
 }
 
 /// `path` below `base` when it is an absolute URL (only `base`'s own are accepted), else as is.

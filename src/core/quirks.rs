@@ -83,6 +83,9 @@ pub enum Fix {
     /// or an object keyed by index (PHP's array with gaps), becomes an array of its objects in
     /// key order, each with `index` set by [`item_index`]; anything else is `[]`.
     Indexed,
+    /// A count that may be missing: a whole number from 0 to 2^53 - 1 (a numeric string becomes
+    /// one, `0` stays), anything else `null` — WordPress.com's `found: -1`, "not counted".
+    CountOrNull,
 }
 
 /// A JSON value, as far as a [`Fix`] needs to see it (an absent field is [`Seen::Null`]).
@@ -148,6 +151,11 @@ impl Fix {
             Fix::Number => match number(seen) {
                 Some(n) if is_number(seen, n) => Out::Keep,
                 n => Out::Number(n.unwrap_or(0.0)),
+            },
+            Fix::CountOrNull => match number(seen) {
+                Some(n) if is_number(seen, n) => Out::Keep,
+                Some(n) => Out::Number(n),
+                None => Out::Null,
             },
             Fix::Bool => match seen {
                 Seen::Bool(_) => Out::Keep,
@@ -272,7 +280,7 @@ pub enum Shape {
     Post,
     /// `GET /oauth2/token-info`.
     TokenInfo,
-    /// A page of posts (`GET /sites/$site/posts/`, through `request`).
+    /// A page of posts (`GET /sites/$site/posts/`).
     PostsPage,
     // Connected applications.
     /// `GET /me/connected-applications`: `{connected_applications: [App…]}`.
@@ -289,6 +297,22 @@ pub enum Shape {
     MediaUpload,
     /// A page of media (`GET /sites/$site/media`).
     MediaPage,
+    // Pages of results, a post's life, comments and follows (issue 13).
+    /// A comment (`…/replies/new`).
+    Comment,
+    /// A page of comments (`GET /sites/$site/posts/$id/replies/`); `found` is `null` when
+    /// WordPress.com did not count (`-1`).
+    CommentsPage,
+    /// `POST …/delete` of a post: the post, its `status` `trash` (moved to the trash) or
+    /// `deleted` (gone for good); any other status is `bad_response`.
+    DeletedPost,
+    /// `POST /sites/$site/comments/$id/delete`: the comment, `status` `trash` or `deleted`.
+    DeletedComment,
+    /// `POST /sites/$site/follows/new` and `…/follows/mine/delete`: a falsy `success` is
+    /// `follow_failed`.
+    FollowResult,
+    /// `GET /sites/$site/follows/mine`: read for its `is_following`.
+    Following,
 }
 
 // Order matters: an object is fixed before the fields inside it.
@@ -405,6 +429,34 @@ const MEDIA_PAGE: &[Rule] = &[
     ("meta.next_page", Fix::TextOrNull),
 ];
 
+// Pages of results, a post's life, comments and follows (issue 13).
+const COMMENT: &[Rule] = &[
+    ("ID|like_count", Fix::Number),
+    ("i_like", Fix::Bool),
+    ("date|URL|content|status|type", Fix::Text),
+    ("post", Fix::ObjectOrNull),
+    ("post.ID", Fix::Number),
+    ("post.title|type|link", Fix::Text),
+    ("author", Fix::Object),
+    ("author.ID", Fix::Number),
+    (
+        "author.login|name|nice_name|URL|avatar_URL|profile_URL",
+        Fix::Text,
+    ),
+    ("parent", Fix::ObjectOrNull),
+    ("parent.ID", Fix::Number),
+    ("parent.type|link", Fix::Text),
+];
+
+const COMMENTS_PAGE: &[Rule] = &[
+    ("found", Fix::CountOrNull),
+    ("site_ID", Fix::Number),
+    ("comments", Fix::List),
+    ("comments.*", Fix::ObjectOf(Shape::Comment)),
+];
+
+const FOLLOW: &[Rule] = &[("success|is_following", Fix::Bool)];
+
 const TOKEN_INFO: &[Rule] = &[
     ("client_id|user_id", Fix::Text),
     ("blog_id", Fix::IdTextOrNull),
@@ -437,6 +489,12 @@ const CONNECTED_APPLICATION: &[Rule] = &[
 
 const DISCONNECTED: &[Rule] = &[("success", Fix::Bool)];
 
+/// Whether a deleted post's or comment's `status` says what happened: `trash` (moved to the
+/// trash; deleting it again deletes it for good) or `deleted` (gone).
+pub fn is_deletion_status(status: &str) -> bool {
+    matches!(status, "trash" | "deleted")
+}
+
 /// What the key that makes a shape must hold (see [`Shape::required`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Need {
@@ -459,10 +517,14 @@ impl Need {
 impl Shape {
     /// The top-level key without which a 2xx body is not this shape (`bad_response`):
     /// normalisation fixes the quirks of a valid shape, it never invents one. `None` for
-    /// the shapes checked otherwise (a like's `success`, token-info's `client_id`).
+    /// the shapes checked otherwise (a like's `success`, token-info's `client_id`). For a page
+    /// of a collection it is the list of its items.
     pub fn required(self) -> Option<(&'static str, Need)> {
         match self {
             Shape::Me | Shape::Post | Shape::MediaItem => Some(("ID", Need::Id)),
+            Shape::Comment | Shape::DeletedPost | Shape::DeletedComment => Some(("ID", Need::Id)),
+            Shape::CommentsPage => Some(("comments", Need::List)),
+            Shape::FollowResult | Shape::Following => None,
             Shape::Sites => Some(("sites", Need::List)),
             Shape::Likes => Some(("likes", Need::List)),
             Shape::PostsPage => Some(("posts", Need::List)),
@@ -491,6 +553,10 @@ impl Shape {
             Shape::MediaError => MEDIA_ERROR,
             Shape::MediaUpload => MEDIA_UPLOAD,
             Shape::MediaPage => MEDIA_PAGE,
+            Shape::Comment | Shape::DeletedComment => COMMENT,
+            Shape::CommentsPage => COMMENTS_PAGE,
+            Shape::DeletedPost => POST,
+            Shape::FollowResult | Shape::Following => FOLLOW,
         }
     }
 }

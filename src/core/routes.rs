@@ -8,8 +8,9 @@
 
 use super::endpoint::{invalid, site_segment, Method};
 use super::error::Error;
+use super::form::push_encoded;
 use super::quirks::Shape;
-use super::text::{cut, push_u64};
+use super::text::{cut, has, parse_digits, push_u64};
 use alloc::string::String;
 
 /// What a route sends as its body.
@@ -30,6 +31,11 @@ pub enum Body {
     /// URLs for WordPress.com to download (`media_urls[]`) and their attributes, in the same
     /// multipart form as [`Body::Upload`].
     Sideload,
+    /// The caller's fields to change, as JSON: a plain object (`invalid_input` otherwise).
+    Fields,
+    /// `{"content": …}`: a comment, its content a non-blank string (`invalid_input` otherwise,
+    /// as WordPress.com answers an empty one).
+    Comment,
 }
 
 /// One operation of the typed helpers.
@@ -43,7 +49,8 @@ pub struct Route {
     /// The namespace (see [`crate::core::path::NAMESPACES`]).
     pub namespace: &'static str,
     /// The path below the namespace: `{site}` is a site ID or domain ([`site_segment`]),
-    /// `{post_id}` and `{media_id}` positive integers, `{app_id}` a connected application's `ID`.
+    /// `{post_id}`, `{media_id}` and `{comment_id}` positive integers, `{post}` a post ID or
+    /// `slug:` and a slug ([`PostRef`]), `{app_id}` a connected application's `ID`.
     pub template: &'static str,
     /// What the route sends.
     pub body: Body,
@@ -200,8 +207,136 @@ pub const DELETE_MEDIA: Route = Route {
     shape: Shape::MediaItem,
 };
 
+// Pages of results, a post's life, comments and follows (issue 13;
+// `../shared/wpcom-contract.md`, "Posts (beyond posts/new and likes)", "Comments and follows").
+
+/// `GET /sites/$site/posts/`: a page of posts (`number` ≤ 100, `page_handle`, `status`, `type`,
+/// `order_by`…); paged by `meta.next_page`.
+pub const POSTS: Route = Route {
+    js_name: "posts",
+    method: Method::Get,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/posts/",
+    body: Body::None,
+    shape: Shape::PostsPage,
+};
+
+/// `GET /sites/$site/posts/$ID` or `…/posts/slug:$slug`: one post; 404 `unknown_post`.
+pub const POST: Route = Route {
+    js_name: "post",
+    method: Method::Get,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/posts/{post}",
+    body: Body::None,
+    shape: Shape::Post,
+};
+
+/// `POST /sites/$site/posts/$ID`: edits a post (the fields of posts/new; `status` may be
+/// `trash`).
+pub const UPDATE_POST: Route = Route {
+    js_name: "updatePost",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/posts/{post_id}",
+    body: Body::Fields,
+    shape: Shape::Post,
+};
+
+/// `POST /sites/$site/posts/$ID/delete`: trashes a post; on a trashed post, deletes it for good.
+pub const DELETE_POST: Route = Route {
+    js_name: "deletePost",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/posts/{post_id}/delete",
+    body: Body::Empty,
+    shape: Shape::DeletedPost,
+};
+
+/// `POST /sites/$site/posts/$ID/restore`: takes a post out of the trash.
+pub const RESTORE_POST: Route = Route {
+    js_name: "restorePost",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/posts/{post_id}/restore",
+    body: Body::Empty,
+    shape: Shape::Post,
+};
+
+/// `GET /sites/$site/posts/$ID/replies/`: a page of a post's comments (`number` ≤ 100, `page`,
+/// `order`, `status`); no handle, paged by `page`.
+pub const COMMENTS: Route = Route {
+    js_name: "comments",
+    method: Method::Get,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/posts/{post_id}/replies/",
+    body: Body::None,
+    shape: Shape::CommentsPage,
+};
+
+/// `POST /sites/$site/posts/$ID/replies/new`: comments on a post (the comment may come back
+/// `unapproved`); 403 `unauthorized` when comments are closed.
+pub const ADD_COMMENT: Route = Route {
+    js_name: "addComment",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/posts/{post_id}/replies/new",
+    body: Body::Comment,
+    shape: Shape::Comment,
+};
+
+/// `POST /sites/$site/comments/$ID/replies/new`: answers a comment; 404 `unknown_comment`.
+pub const REPLY_TO_COMMENT: Route = Route {
+    js_name: "replyToComment",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/comments/{comment_id}/replies/new",
+    body: Body::Comment,
+    shape: Shape::Comment,
+};
+
+/// `POST /sites/$site/comments/$ID/delete`: trashes a comment; on a trashed one, deletes it for
+/// good.
+pub const DELETE_COMMENT: Route = Route {
+    js_name: "deleteComment",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/comments/{comment_id}/delete",
+    body: Body::Empty,
+    shape: Shape::DeletedComment,
+};
+
+/// `POST /sites/$site/follows/new`: follows a site.
+pub const FOLLOW: Route = Route {
+    js_name: "follow",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/follows/new",
+    body: Body::Empty,
+    shape: Shape::FollowResult,
+};
+
+/// `POST /sites/$site/follows/mine/delete`: stops following a site.
+pub const UNFOLLOW: Route = Route {
+    js_name: "unfollow",
+    method: Method::Post,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/follows/mine/delete",
+    body: Body::Empty,
+    shape: Shape::FollowResult,
+};
+
+/// `GET /sites/$site/follows/mine`: whether the user follows a site.
+pub const IS_FOLLOWING: Route = Route {
+    js_name: "isFollowing",
+    method: Method::Get,
+    namespace: "rest/v1.1",
+    template: "/sites/{site}/follows/mine",
+    body: Body::None,
+    shape: Shape::Following,
+};
+
 /// Every route, for the checks that must cover them all (the TypeScript declarations).
-pub const ROUTES: [&Route; 12] = [
+pub const ROUTES: [&Route; 24] = [
     &ME,
     &SITES,
     &POST_LIKES,
@@ -214,19 +349,64 @@ pub const ROUTES: [&Route; 12] = [
     &SIDELOAD_MEDIA,
     &MEDIA,
     &DELETE_MEDIA,
+    &POSTS,
+    &POST,
+    &UPDATE_POST,
+    &DELETE_POST,
+    &RESTORE_POST,
+    &COMMENTS,
+    &ADD_COMMENT,
+    &REPLY_TO_COMMENT,
+    &DELETE_COMMENT,
+    &FOLLOW,
+    &UNFOLLOW,
+    &IS_FOLLOWING,
 ];
+
+/// A post named by its ID or its slug (`{post}` in a template).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PostRef {
+    /// `$ID`.
+    Id(u64),
+    /// `slug:$slug`.
+    Slug(String),
+}
+
+impl PostRef {
+    /// Reads `42`, `slug:hello-world` or a bare slug `hello-world`; `invalid_config` for an
+    /// empty one, `0`, or a slug with `/`, `?`, `#` or whitespace (WordPress slugs have none).
+    pub fn parse(s: &str) -> Result<PostRef, Error> {
+        if let Some(id) = parse_digits(s) {
+            return if id > 0 {
+                Ok(PostRef::Id(id))
+            } else {
+                Err(invalid("a post ID must be a positive number"))
+            };
+        }
+        let slug = s.strip_prefix("slug:").unwrap_or(s);
+        let bad = |b: u8| b.is_ascii_whitespace() || matches!(b, b'/' | b'?' | b'#' | b'%');
+        if slug.is_empty() || has(slug, "..") || slug.bytes().any(bad) {
+            return Err(invalid("a post is an ID (42) or a slug (slug:hello-world)"));
+        }
+        Ok(PostRef::Slug(String::from(slug)))
+    }
+}
 
 /// The values of a route's template.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Args<'a> {
     /// `{site}`: a site ID or domain.
     pub site: Option<&'a str>,
-    /// `{post_id}`.
+    /// `{post_id}`; also `{post}` when `post` is `None`.
     pub post_id: Option<u64>,
     /// `{app_id}`: a connected application's `ID`.
     pub app_id: Option<&'a str>,
     /// `{media_id}`.
     pub media_id: Option<u64>,
+    /// `{post}`: a post ID or slug.
+    pub post: Option<&'a PostRef>,
+    /// `{comment_id}`.
+    pub comment_id: Option<u64>,
 }
 
 impl Route {
@@ -238,13 +418,21 @@ impl Route {
         while let Some((before, after)) = cut(rest, b'{') {
             out.push_str(before);
             let (name, after) = cut(after, b'}').unwrap_or((after, ""));
-            match (name, args.site, args.post_id, args.media_id) {
+            let post = args.post.cloned().or(args.post_id.map(PostRef::Id));
+            match (name, args.site, post, args.comment_id) {
                 ("site", Some(site), _, _) => out.push_str(&site_segment(site)?),
-                ("post_id", _, Some(id), _) | ("media_id", _, _, Some(id)) => {
-                    push_u64(&mut out, id)
+                ("post_id" | "post", _, Some(PostRef::Id(id)), _) => push_u64(&mut out, id),
+                ("post", _, Some(PostRef::Slug(slug)), _) => {
+                    out.push_str("slug:");
+                    push_encoded(&mut out, &slug);
                 }
-                ("app_id", _, _, _) => out.push_str(app_id_segment(args.app_id)?),
-                _ => return Err(invalid("the route needs a site and a post or media ID")),
+                ("comment_id", _, _, Some(id)) => push_u64(&mut out, id),
+                ("media_id", ..) => match args.media_id {
+                    Some(id) => push_u64(&mut out, id),
+                    None => return Err(invalid("the route needs a media ID")),
+                },
+                ("app_id", ..) => out.push_str(app_id_segment(args.app_id)?),
+                _ => return Err(invalid("the route needs a site and a post or comment ID")),
             }
             rest = after;
         }

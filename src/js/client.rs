@@ -6,14 +6,16 @@
 
 use super::auth::take_linked;
 use super::convert::{self, get, Options};
-use super::error::to_js as error_to_js;
+use super::error::{set, to_js as error_to_js};
+use super::pages::{iterable, posts_list};
 use super::promise::promise;
-use crate::browser::client::Operation;
+use crate::browser::client::{Operation, RouteCall};
+use crate::browser::pages::Pages;
 use crate::browser::{Client, ClientConfig, RequestOptions};
 use crate::core::retry::RetryPolicy;
-use crate::core::routes::{self, Route};
-use crate::core::text::cat;
-use crate::core::{Error, ErrorCode, Method};
+use crate::core::routes::{self, Args, Body, Route};
+use crate::core::text::{cat, has};
+use crate::core::{namespace_option, Error, ErrorCode, Method};
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
@@ -66,9 +68,13 @@ impl JsClient {
     /// `post` as `input`.
     #[wasm_bindgen(js_name = createPost)]
     pub fn create_post(&self, site: JsValue, post: JsValue, options: JsValue) -> Promise {
-        let operation = convert::site(&site)
-            .map(|site| Operation::post_to(&routes::CREATE_POST, site, post.clone()));
-        self.start(operation, &options, Some(post))
+        self.route(
+            &routes::CREATE_POST,
+            &site,
+            &JsValue::UNDEFINED,
+            &post,
+            &options,
+        )
     }
 
     // --- Connected applications ------------------------------------------------------------
@@ -121,7 +127,7 @@ impl JsClient {
 }
 
 impl JsClient {
-    /// Runs `route` on a site's post (the likes calls).
+    /// Runs `route` on a site's post, comment, or the site alone (see [`JsClient::route`]).
     fn on_post(
         &self,
         route: &'static Route,
@@ -129,11 +135,7 @@ impl JsClient {
         post_id: &JsValue,
         options: &JsValue,
     ) -> Promise {
-        let operation = convert::site(site).and_then(|site| {
-            let post_id = convert::post_id(post_id)?;
-            Ok(Operation::on_site(route, site, Some(post_id)))
-        });
-        self.start(operation, options, None)
+        self.route(route, site, post_id, &JsValue::UNDEFINED, options)
     }
 
     /// Runs `operation` (with the options' `signal`) as a Promise; every error becomes a
@@ -154,6 +156,228 @@ impl JsClient {
             input,
         )
     }
+}
+
+// Pages of results, a post's life, comments and follows (issue 13). Each method names its
+// route; `JsClient::route` reads the arguments the route's template and body take.
+#[wasm_bindgen(js_class = Client)]
+impl JsClient {
+    /// `paginate(path, { query, signal, apiVersion, namespace })`: an async iterable of the
+    /// pages of any collection (`browser::pages`).
+    pub fn paginate(&self, path: JsValue, options: JsValue) -> JsValue {
+        // Read as `request()` reads its options (a method or body is left unused).
+        let pages = request_operation(None, &path, &options).and_then(|operation| {
+            let Operation::Request {
+                path, options: o, ..
+            } = operation
+            else {
+                return Err(convert::invalid_option("path"));
+            };
+            let namespace = namespace_option(o.api_version.as_deref(), o.namespace.as_deref())?;
+            Pages::new(self.with(&options)?, &path, &o.query, namespace, None)
+        });
+        iterable(pages, None)
+    }
+
+    /// `GET /sites/$site/posts/` ([`routes::POSTS`]) page by page: an async iterable of posts.
+    pub fn posts(&self, site: JsValue, query: JsValue, options: JsValue) -> JsValue {
+        let undefined = JsValue::UNDEFINED;
+        let pages = self.pages(&routes::POSTS, &site, &undefined, &query, &options);
+        iterable(pages, Some("posts"))
+    }
+
+    /// One page of `GET /sites/$site/posts/` ([`routes::POSTS`]), the first of the walk
+    /// `posts()` makes: `{ found, posts, nextPage }` (made in `src/js/pages.js`).
+    #[wasm_bindgen(js_name = listPosts)]
+    pub fn list_posts(&self, site: JsValue, query: JsValue, options: JsValue) -> Promise {
+        posts_list(self.pages(&routes::POSTS, &site, &JsValue::UNDEFINED, &query, &options))
+    }
+
+    /// `GET /sites/$site/posts/$ID` or `…/slug:$slug` ([`routes::POST`]).
+    pub fn post(&self, site: JsValue, id_or_slug: JsValue, options: JsValue) -> Promise {
+        let undefined = JsValue::UNDEFINED;
+        self.route(&routes::POST, &site, &id_or_slug, &undefined, &options)
+    }
+
+    /// `POST /sites/$site/posts/$ID` ([`routes::UPDATE_POST`]).
+    #[wasm_bindgen(js_name = updatePost)]
+    pub fn update_post(
+        &self,
+        site: JsValue,
+        post_id: JsValue,
+        fields: JsValue,
+        options: JsValue,
+    ) -> Promise {
+        self.route(&routes::UPDATE_POST, &site, &post_id, &fields, &options)
+    }
+
+    /// `POST /sites/$site/posts/$ID/delete` ([`routes::DELETE_POST`]): trash, then for good.
+    #[wasm_bindgen(js_name = deletePost)]
+    pub fn delete_post(&self, site: JsValue, post_id: JsValue, options: JsValue) -> Promise {
+        self.on_post(&routes::DELETE_POST, &site, &post_id, &options)
+    }
+
+    /// `POST /sites/$site/posts/$ID/restore` ([`routes::RESTORE_POST`]).
+    #[wasm_bindgen(js_name = restorePost)]
+    pub fn restore_post(&self, site: JsValue, post_id: JsValue, options: JsValue) -> Promise {
+        self.on_post(&routes::RESTORE_POST, &site, &post_id, &options)
+    }
+
+    /// `GET /sites/$site/posts/$ID/replies/` ([`routes::COMMENTS`]) page by page: an async
+    /// iterable of comments.
+    pub fn comments(
+        &self,
+        site: JsValue,
+        post_id: JsValue,
+        query: JsValue,
+        options: JsValue,
+    ) -> JsValue {
+        let pages = self.pages(&routes::COMMENTS, &site, &post_id, &query, &options);
+        iterable(pages, Some("comments"))
+    }
+
+    /// `POST /sites/$site/posts/$ID/replies/new` ([`routes::ADD_COMMENT`]).
+    #[wasm_bindgen(js_name = addComment)]
+    pub fn add_comment(
+        &self,
+        site: JsValue,
+        post_id: JsValue,
+        content: JsValue,
+        options: JsValue,
+    ) -> Promise {
+        self.route(&routes::ADD_COMMENT, &site, &post_id, &content, &options)
+    }
+
+    /// `POST /sites/$site/comments/$ID/replies/new` ([`routes::REPLY_TO_COMMENT`]).
+    #[wasm_bindgen(js_name = replyToComment)]
+    pub fn reply_to_comment(
+        &self,
+        site: JsValue,
+        comment_id: JsValue,
+        content: JsValue,
+        options: JsValue,
+    ) -> Promise {
+        self.route(
+            &routes::REPLY_TO_COMMENT,
+            &site,
+            &comment_id,
+            &content,
+            &options,
+        )
+    }
+
+    /// `POST /sites/$site/comments/$ID/delete` ([`routes::DELETE_COMMENT`]): trash, then for
+    /// good.
+    #[wasm_bindgen(js_name = deleteComment)]
+    pub fn delete_comment(&self, site: JsValue, comment_id: JsValue, options: JsValue) -> Promise {
+        self.on_post(&routes::DELETE_COMMENT, &site, &comment_id, &options)
+    }
+
+    /// `POST /sites/$site/follows/new` ([`routes::FOLLOW`]).
+    pub fn follow(&self, site: JsValue, options: JsValue) -> Promise {
+        self.on_post(&routes::FOLLOW, &site, &JsValue::UNDEFINED, &options)
+    }
+
+    /// `POST /sites/$site/follows/mine/delete` ([`routes::UNFOLLOW`]).
+    pub fn unfollow(&self, site: JsValue, options: JsValue) -> Promise {
+        self.on_post(&routes::UNFOLLOW, &site, &JsValue::UNDEFINED, &options)
+    }
+
+    /// `GET /sites/$site/follows/mine` ([`routes::IS_FOLLOWING`]): a boolean.
+    #[wasm_bindgen(js_name = isFollowing)]
+    pub fn is_following(&self, site: JsValue, options: JsValue) -> Promise {
+        self.on_post(&routes::IS_FOLLOWING, &site, &JsValue::UNDEFINED, &options)
+    }
+}
+
+impl JsClient {
+    /// This client with the options' `signal`.
+    fn with(&self, options: &JsValue) -> Result<Client, Error> {
+        Ok(self.inner.with_signal(convert::signal(options)?))
+    }
+
+    /// Runs `route` with the arguments its template and body take: `site`; `id`, the
+    /// `{post_id}`, `{post}` or `{comment_id}` of the template; `body`, what the route sends
+    /// (a collection's query for a read). `createPost`'s failures carry the post as `input`.
+    fn route(
+        &self,
+        route: &'static Route,
+        site: &JsValue,
+        id: &JsValue,
+        body: &JsValue,
+        options: &JsValue,
+    ) -> Promise {
+        let input = (route.body == Body::Post).then(|| body.clone());
+        self.start(
+            route_call(route, site, id, body).map(Operation::Route),
+            options,
+            input,
+        )
+    }
+
+    /// The walk over `route`'s collection (`site`, `id` as in [`JsClient::route`]) with the
+    /// caller's `query`.
+    fn pages(
+        &self,
+        route: &'static Route,
+        site: &JsValue,
+        id: &JsValue,
+        query: &JsValue,
+        options: &JsValue,
+    ) -> Result<Pages, Error> {
+        route_call(route, site, id, query).and_then(|call| {
+            let args = Args {
+                site: call.site.as_deref(),
+                post_id: call.post_id,
+                ..Args::default()
+            };
+            let path = route.path(args)?;
+            let client = self.with(options)?;
+            Pages::new(
+                client,
+                &path,
+                &call.query,
+                Some(route.namespace),
+                Some(route.shape),
+            )
+        })
+    }
+}
+
+/// A call of `route` from JS arguments (see [`JsClient::route`]).
+fn route_call(
+    route: &'static Route,
+    site: &JsValue,
+    id: &JsValue,
+    body: &JsValue,
+) -> Result<RouteCall, Error> {
+    let mut call = RouteCall::new(route).on(convert::site(site)?);
+    let template = route.template;
+    if has(template, "{post_id}") {
+        call.post_id = Some(convert::post_id(id)?);
+    } else if has(template, "{post}") {
+        call.post_ref = Some(convert::post_ref(id)?);
+    } else if has(template, "{comment_id}") {
+        call.comment_id = Some(convert::comment_id(id)?);
+    }
+    match route.body {
+        Body::None => call.query = convert::query(body)?,
+        Body::Empty => {}
+        Body::Post | Body::Fields => call.post = Some(body.clone()),
+        Body::Comment => {
+            let comment = js_sys::Object::new();
+            set(&comment, "content", body);
+            call.post = Some(comment.into());
+        }
+        // Their files and URLs are read by `uploadMedia`/`sideloadMedia` (src/js/media.rs).
+        Body::Upload | Body::Sideload => {
+            return Err(Error::new(
+                ErrorCode::InvalidConfig,
+                "a media upload goes through uploadMedia or sideloadMedia",
+            ))
+        }
+    }
+    Ok(call)
 }
 
 /// `request(method, path, { query, body, apiVersion, namespace, method })` as an

@@ -3,6 +3,7 @@
 
 use super::error::set;
 use crate::browser::env;
+use crate::core::routes::PostRef;
 use crate::core::text::{cat, parse_digits};
 use crate::core::{Error, ErrorCode, Token};
 use alloc::{string::String, vec::Vec};
@@ -99,6 +100,25 @@ pub fn site(value: &JsValue) -> Result<String, Error> {
 
 /// A post ID: a positive integer (or its decimal string).
 pub fn post_id(value: &JsValue) -> Result<u64, Error> {
+    id(value, "postId must be a positive integer")
+}
+
+/// A comment ID: a positive integer (or its decimal string).
+pub fn comment_id(value: &JsValue) -> Result<u64, Error> {
+    id(value, "commentId must be a positive integer")
+}
+
+/// A post given as its ID (a number or digits) or its slug (`slug:hello-world` or
+/// `hello-world`).
+pub fn post_ref(value: &JsValue) -> Result<PostRef, Error> {
+    match value.as_string() {
+        Some(s) => PostRef::parse(&s),
+        None => post_id(value).map(PostRef::Id),
+    }
+}
+
+/// A positive integer (or its decimal string); `invalid_config` with `message` otherwise.
+fn id(value: &JsValue, message: &str) -> Result<u64, Error> {
     let id = match (value.as_f64(), value.as_string()) {
         (Some(n), _) if (1.0..=9_007_199_254_740_991.0).contains(&n) && n == (n as u64) as f64 => {
             Some(n as u64)
@@ -107,12 +127,7 @@ pub fn post_id(value: &JsValue) -> Result<u64, Error> {
         (_, Some(s)) => parse_digits(&s).filter(|n| *n > 0),
         _ => None,
     };
-    id.ok_or_else(|| {
-        Error::new(
-            ErrorCode::InvalidConfig,
-            "postId must be a positive integer",
-        )
-    })
+    id.ok_or_else(|| Error::new(ErrorCode::InvalidConfig, message))
 }
 
 /// The `{ signal }` of a call's options: an `AbortSignal` or nothing.

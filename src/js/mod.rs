@@ -10,6 +10,7 @@ mod client;
 mod convert;
 mod error;
 mod media;
+mod pages;
 mod promise;
 mod redirect;
 mod typescript;

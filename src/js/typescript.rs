@@ -22,6 +22,7 @@ export type WpcomErrorCode =
   | 'not_signed_in' | 'token_expired' | 'token_client_mismatch'
   | 'network' | 'rate_limited' | 'bad_response' | 'timeout' | 'aborted'
   | 'unsupported' | 'invalid_config' | 'not_found' | 'server_error' | 'like_failed'
+  | 'follow_failed'
   | 'invalid_token' | 'authorization_required' | 'unauthorized' | 'unknown_blog'
   | 'unknown_post' | 'invalid_input' | 'invalid_number' | 'invalid_context'
   | 'not_allowed' | 'invalid_request'
@@ -276,6 +277,99 @@ export interface NewPost {
   featured_image?: number;
   /** Image URLs for WordPress.com to download into the site's media and attach to the post. */
   media_urls?: string[];
+}
+
+// Pages of results, a post's life, comments and follows (issue 13).
+
+/** Query values as `request()` takes them; arrays are joined with commas. */
+export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | null | undefined;
+
+/** Options of `client.paginate(...)`. */
+export interface PaginateOptions extends CallOptions {
+  /**
+   * The collection's query (merged with a query string in the path). `page` (and, on
+   * `rest/v1.x`, `page_handle`) says where to start; `offset` is `invalid_config`.
+   */
+  query?: Record<string, QueryValue>;
+  /** As in `request()`. */
+  namespace?: RequestOptions['namespace'];
+  /** As in `request()`. */
+  apiVersion?: RequestOptions['apiVersion'];
+}
+
+/** The query of `posts()` / `listPosts()` (`GET /sites/$site/posts/`); other keys pass through. */
+export interface PostsQuery {
+  /** Posts per page, 1 to 100 (WordPress.com's default: 20). */
+  number?: number;
+  /** `meta.next_page` of a page (`listPosts()`'s `nextPage`): the page after it. */
+  page_handle?: string;
+  page?: number;
+  /** A comma-separated list, or `any`. */
+  status?: string;
+  type?: string;
+  order?: 'ASC' | 'DESC';
+  order_by?: 'date' | 'modified' | 'title' | 'comment_count' | 'ID';
+  after?: string;
+  before?: string;
+  tag?: string;
+  category?: string;
+  author?: number;
+  search?: string;
+  [key: string]: QueryValue;
+}
+
+/** One page of posts (`listPosts()`). */
+export interface PostsList {
+  found: number;
+  posts: Post[];
+  /** Pass it back as `page_handle` for the next page; `null` when WordPress.com gave none. */
+  nextPage: string | null;
+}
+
+/** The fields `updatePost` changes (the fields of `createPost`; `status: 'trash'` trashes). */
+export type PostFields = Omit<NewPost, 'status'> & { status?: NewPost['status'] | 'trash' };
+
+/** What `deletePost` did, in `status`: `'trash'` (restorable; deleting again deletes for good) or `'deleted'`. */
+export type DeletedPost = Post & { status: 'trash' | 'deleted' };
+
+/** The query of `comments()` (`GET /sites/$site/posts/$id/replies/`). */
+export interface CommentsQuery {
+  /** Comments per page, 1 to 100. */
+  number?: number;
+  page?: number;
+  order?: 'ASC' | 'DESC';
+  status?: 'approved' | 'unapproved' | 'spam' | 'trash' | 'all';
+  [key: string]: QueryValue;
+}
+
+/** A comment. */
+export interface Comment {
+  ID: number;
+  post: { ID: number; title: string; type: string; link: string } | null;
+  author: {
+    ID: number; login: string; name: string; nice_name: string; URL: string;
+    avatar_URL: string; profile_URL: string;
+  };
+  date: string;
+  URL: string;
+  /** HTML. */
+  content: string;
+  /** `approved`, `unapproved` (a new comment may wait for moderation), `spam`, `trash`. */
+  status: string;
+  /** The comment this one answers, or `null`. */
+  parent: { ID: number; type: string; link: string } | null;
+  type: string;
+  like_count: number;
+  i_like: boolean;
+}
+
+/** What `deleteComment` did, in `status`: `'trash'` or `'deleted'` (the second deletion). */
+export type DeletedComment = Comment & { status: 'trash' | 'deleted' };
+
+/** The answer of `follow` / `unfollow` (`success` is always `true`: a falsy one rejects with `follow_failed`). */
+export interface FollowResult {
+  success: boolean;
+  is_following: boolean;
 }
 
 /** `GET /oauth2/token-info`. */
@@ -551,6 +645,44 @@ export class Client {
    */
   request<T = unknown>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
   request<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
+
+  /**
+   * The pages of any collection, one request per page, made when the loop asks for the next:
+   * `for await (const page of client.paginate('wp/v2/sites/123/posts', { query: { per_page: 50 } }))`.
+   * `rest/v1.x` pages by `page_handle` from `meta.next_page` (else by `page`) until `found`
+   * items, a page without a next handle, or a short or empty page; `wp/v2` and `wpcom/v2` by
+   * `page` until `X-WP-TotalPages` (when the server exposes it) or a short or empty page.
+   * Each page is the JSON as sent (`T` is taken on trust; an `_envelope`'s body, unwrapped).
+   * Breaking out of the loop or aborting `signal` stops the requests; a failed page rejects
+   * the loop with its `WpcomError` (what was yielded stays yielded).
+   */
+  paginate<T = unknown>(path: string, options?: PaginateOptions): AsyncGenerator<T, void, undefined>;
+  /** Every post of a site, page by page (`GET /sites/$site/posts/`): `for await (const post of client.posts(site))`. */
+  posts(site: string | number, query?: PostsQuery, options?: CallOptions): AsyncGenerator<Post, void, undefined>;
+  /** One page of posts: `{ found, posts, nextPage }` (`GET /sites/$site/posts/`). */
+  listPosts(site: string | number, query?: PostsQuery, options?: CallOptions): Promise<PostsList>;
+  /** A post by ID or slug (`'slug:hello-world'`, or the bare slug): `GET /sites/$site/posts/$id`; `unknown_post` when none. */
+  post(site: string | number, idOrSlug: number | string, options?: CallOptions): Promise<Post>;
+  /** Changes a post's fields: `POST /sites/$site/posts/$id` (never retried). */
+  updatePost(site: string | number, postId: number, fields: PostFields, options?: CallOptions): Promise<Post>;
+  /** Trashes a post, or deletes a trashed one for good (`status` says which): `POST /sites/$site/posts/$id/delete`. */
+  deletePost(site: string | number, postId: number, options?: CallOptions): Promise<DeletedPost>;
+  /** Takes a post out of the trash: `POST /sites/$site/posts/$id/restore`. */
+  restorePost(site: string | number, postId: number, options?: CallOptions): Promise<Post>;
+  /** A post's comments, page by page (`GET /sites/$site/posts/$id/replies/`). */
+  comments(site: string | number, postId: number, query?: CommentsQuery, options?: CallOptions): AsyncGenerator<Comment, void, undefined>;
+  /** Comments on a post (`POST /sites/$site/posts/$id/replies/new`); blank content is `invalid_input`. */
+  addComment(site: string | number, postId: number, content: string, options?: CallOptions): Promise<Comment>;
+  /** Answers a comment (`POST /sites/$site/comments/$id/replies/new`); `unknown_comment` when none. */
+  replyToComment(site: string | number, commentId: number, content: string, options?: CallOptions): Promise<Comment>;
+  /** Trashes a comment, or deletes a trashed one for good: `POST /sites/$site/comments/$id/delete`. */
+  deleteComment(site: string | number, commentId: number, options?: CallOptions): Promise<DeletedComment>;
+  /** Follows a site: `POST /sites/$site/follows/new`. */
+  follow(site: string | number, options?: CallOptions): Promise<FollowResult>;
+  /** Stops following a site: `POST /sites/$site/follows/mine/delete`. */
+  unfollow(site: string | number, options?: CallOptions): Promise<FollowResult>;
+  /** Whether the user follows a site: `GET /sites/$site/follows/mine`. */
+  isFollowing(site: string | number, options?: CallOptions): Promise<boolean>;
   /** Frees the object's wasm memory now (otherwise the garbage collector frees it). */
   free(): void;
 }

@@ -40,12 +40,20 @@
 //   built from it ~4.2 KB; route calls with a query, a media ID and a form, the FormData body
 //   and XHR upload progress ~1.4 KB; the errors-keyed-by-index list (Fix::Indexed) and the media
 //   rules ~0.7 KB; messages that say what to do next ~1.8 KB of data.
+// - 52,000 → 60,500 (issue 13, pages of results, a post's life, comments, follows, wp/v2 and
+//   envelopes: alone 43,175 → 51,968 B, +8.8 KB; merged with
+//   connected applications and media 51,894 → 60,103 B, +8,209): 14 new Client methods ~4.4 KB (each wasm-bindgen
+//   export and its argument conversions ~0.3 KB, however thin: one route caller reads every
+//   route's arguments); the pager (sans-IO state machine, the Pager class the async generator
+//   drives, collection paths) ~2.9 KB; routes, quirk rules of comments and follows, envelopes and
+//   X-WP-TotalPages in the transport ~1.5 KB (estimates: the growth of each part before wasm-opt,
+//   applied to the measured total).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 52000;
+const CEILING = 60500;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {

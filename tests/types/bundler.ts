@@ -7,6 +7,8 @@ import type {
   DisconnectOptions, Disconnected, HttpMethod, Like, LikeResult, Likes, Me, NewPost,
   Post, RedirectResult, RequestOptions, RetryOptions, SignOutReason, Site, SiteLogoSize, Sites,
   StorageAdapter, Term, Token, TokenInfo, WpcomErrorCode,
+  Comment, CommentsQuery, DeletedComment, DeletedPost, FollowResult, PaginateOptions, PostFields,
+  PostsList, PostsQuery,
 } from 'wpcom-wasm';
 import type {
   MediaAttrs, MediaError, MediaItem, MediaPage, MediaQuery, MediaUpload, SideloadOptions,
@@ -90,7 +92,7 @@ new Client({ token: 'abc', retry: true });
 // @ts-expect-error an unknown option
 new Client({ token: 'abc', apiBse: 'http://127.0.0.1:9090' });
 // @ts-expect-error no such method
-wp.posts(2001);
+wp.pages(2001);
 
 const call: CallOptions = { signal: new AbortController().signal };
 
@@ -255,6 +257,68 @@ async function requests(): Promise<void> {
   await wp.request();
 }
 
+// --- Pages of results, a post's life, comments and follows (issue 13) -------------------------
+
+async function pagesAndPosts(wp: Client, signal: AbortSignal): Promise<void> {
+  for await (const post of wp.posts(2001, { number: 20, status: 'publish,draft', order_by: 'ID' }, { signal })) {
+    expect<Equal<typeof post, Post>>();
+  }
+  for await (const page of wp.paginate<Post[]>('wp/v2/sites/2001/posts', { query: { per_page: 50 }, signal })) {
+    expect<Equal<typeof page, Post[]>>();
+  }
+  for await (const page of wp.paginate('/sites/2001/posts', { apiVersion: '1.2' })) {
+    expect<Equal<typeof page, unknown>>();
+  }
+  const iterator = wp.posts('example.wordpress.com');
+  expect<Equal<typeof iterator, AsyncGenerator<Post, void, undefined>>>();
+  await iterator.return();
+  const list = await wp.listPosts(2001, { number: 5 });
+  expect<Equal<typeof list, PostsList>>();
+  expect<Equal<typeof list.nextPage, string | null>>();
+  if (list.nextPage) await wp.listPosts(2001, { number: 5, page_handle: list.nextPage });
+  const query: PostsQuery = { tag: 'wasm', after: '2024-01-01', custom: ['a', 'b'] };
+  void query;
+
+  expect<Equal<Awaited<ReturnType<Client['post']>>, Post>>();
+  await wp.post(2001, 7);
+  await wp.post(2001, 'slug:hello-world');
+  const fields: PostFields = { title: 'New title', status: 'trash' };
+  expect<Equal<Awaited<ReturnType<Client['updatePost']>>, Post>>();
+  await wp.updatePost(2001, 7, fields);
+  const deleted: DeletedPost = await wp.deletePost(2001, 7);
+  expect<Equal<typeof deleted.status, 'trash' | 'deleted'>>();
+  expect<Equal<Awaited<ReturnType<Client['restorePost']>>, Post>>();
+
+  const commentsQuery: CommentsQuery = { number: 50, order: 'ASC', status: 'approved' };
+  for await (const comment of wp.comments(2001, 7, commentsQuery)) {
+    expect<Equal<typeof comment, Comment>>();
+    expect<Equal<typeof comment.parent, { ID: number; type: string; link: string } | null>>();
+    const reply = await wp.replyToComment(2001, comment.ID, 'Thanks!');
+    expect<Equal<typeof reply, Comment>>();
+  }
+  const added = await wp.addComment(2001, 7, 'Nice post');
+  const gone: DeletedComment = await wp.deleteComment(2001, added.ID, { signal });
+  expect<Equal<typeof gone.status, 'trash' | 'deleted'>>();
+
+  const followed: FollowResult = await wp.follow('example.wordpress.com');
+  expect<Equal<typeof followed.is_following, boolean>>();
+  expect<Equal<Awaited<ReturnType<Client['unfollow']>>, FollowResult>>();
+  expect<Equal<Awaited<ReturnType<Client['isFollowing']>>, boolean>>();
+  const options: PaginateOptions = { query: { page: 2 }, namespace: 'wp/v2', signal };
+  void options;
+  const failed: WpcomErrorCode = 'follow_failed';
+  void failed;
+
+  // @ts-expect-error a page's query is not a string
+  wp.paginate('/sites/1/posts', { query: 'number=5' });
+  // @ts-expect-error comments need the post
+  wp.comments(2001);
+  // @ts-expect-error a comment is a string
+  await wp.addComment(2001, 7, { content: 'x' });
+  // @ts-expect-error no such order
+  await wp.listPosts(2001, { order_by: 'author' });
+}
+
 // --- WpcomError -------------------------------------------------------------------------------
 
 function handle(e: unknown): void {
@@ -275,4 +339,4 @@ function handle(e: unknown): void {
 // @ts-expect-error not constructed by callers
 new WpcomError();
 
-void [typedHelpers, connectedApps, media, requests, handle, reason];
+void [typedHelpers, connectedApps, media, requests, pagesAndPosts, handle, reason];

@@ -44,7 +44,8 @@ async function use(): Promise<void> {
     if (e instanceof WpcomError) expect<Equal<typeof e.status, number | undefined>>();
   }
   // @ts-expect-error no such method
-  await wp.deletePost(123, 7);
+  await wp.deletePage(123, 7);
+  for await (const post of wp.posts(123)) void post.ID;
 }
 
 void [start, use];

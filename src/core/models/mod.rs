@@ -8,6 +8,7 @@
 //! surface applies): a string ID is a number by then, PHP's `[]` an object, `false` a `None`.
 //! Every field has a rule, so a normalised value has all of them; unknown fields are ignored.
 
+mod comment;
 mod connected_apps;
 mod likes;
 mod me;
@@ -16,6 +17,10 @@ mod post;
 mod site;
 mod token_info;
 
+pub use comment::{
+    bad_deletion, Comment, CommentAuthor, CommentParent, CommentPost, CommentsPage, Deletion,
+    FollowResult,
+};
 pub use connected_apps::{ConnectedApplication, ConnectedSite, Disconnected, Permission};
 pub use likes::{Like, LikeResult, Likes, PreferredBlog};
 pub use me::Me;

@@ -193,11 +193,7 @@ fn the_client_side_errors_say_what_to_do() {
     let err = connection_not_found("1234");
     assert_eq!(err.code, ErrorCode::ConnectionNotFound);
     assert_eq!(err.code.as_str(), "connection_not_found");
-    for needle in [
-        "1234",
-        "{ id }",
-        "connectedApplications()",
-    ] {
+    for needle in ["1234", "{ id }", "connectedApplications()"] {
         assert!(err.message.contains(needle), "{needle}: {}", err.message);
     }
     let err = disconnect_unconfirmed();

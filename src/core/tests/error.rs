@@ -276,6 +276,7 @@ fn codes_round_trip_through_their_wire_strings() {
         (NotFound, "not_found"),
         (ServerError, "server_error"),
         (LikeFailed, "like_failed"),
+        (FollowFailed, "follow_failed"),
         (InvalidToken, "invalid_token"),
         (AuthorizationRequired, "authorization_required"),
         (Unauthorized, "unauthorized"),

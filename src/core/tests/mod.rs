@@ -14,6 +14,7 @@ mod prelude {
 }
 
 mod authorize;
+mod comments;
 mod connected_apps;
 mod endpoint;
 mod error;
@@ -21,6 +22,7 @@ mod form;
 mod media;
 mod models;
 mod normalise_json;
+mod paginate;
 mod path;
 mod pending;
 mod posts;

@@ -12,8 +12,8 @@ use super::normalise_json::{decode, error_body, js_numbers, normalise};
 use crate::core::error::error_from_response;
 use crate::core::form::parse_form;
 use crate::core::models::{
-    ConnectedApplication, LikeResult, Likes, Me, MediaError, MediaItem, MediaPage, MediaUpload,
-    NewPost, Post, PostsPage, Sites, TokenInfo,
+    Comment, CommentsPage, ConnectedApplication, FollowResult, LikeResult, Likes, Me, MediaError,
+    MediaItem, MediaPage, MediaUpload, NewPost, Post, PostsPage, Sites, TokenInfo,
 };
 use crate::core::pending::PendingStates;
 use crate::core::quirks::{Fix, Shape};
@@ -26,7 +26,7 @@ type Decodes = fn(Value, Shape) -> bool;
 
 /// Every shape, with its model's decoder. (`Disconnected` has none: `disconnect` resolves with
 /// the client's own `{ID, signedOut}`, not with WordPress.com's `{success}`.)
-const SHAPES: [(Shape, Decodes); 13] = [
+const SHAPES: [(Shape, Decodes); 19] = [
     (Shape::Me, decodes::<Me>),
     (Shape::Sites, decodes::<Sites>),
     (Shape::Likes, decodes::<Likes>),
@@ -44,6 +44,12 @@ const SHAPES: [(Shape, Decodes); 13] = [
     (Shape::MediaError, decodes::<MediaError>),
     (Shape::MediaUpload, decodes::<MediaUpload>),
     (Shape::MediaPage, decodes::<MediaPage>),
+    (Shape::Comment, decodes::<Comment>),
+    (Shape::CommentsPage, decodes::<CommentsPage>),
+    (Shape::DeletedPost, decodes::<Post>),
+    (Shape::DeletedComment, decodes::<Comment>),
+    (Shape::FollowResult, decodes::<FollowResult>),
+    (Shape::Following, decodes::<FollowResult>),
 ];
 
 /// The answer of `GET /me/connected-applications` (the client resolves with its list).

@@ -4,7 +4,7 @@ use crate::core::endpoint::Method;
 use crate::core::error::ErrorCode;
 use crate::core::path::{build_api_call, NAMESPACES};
 use crate::core::quirks::Shape;
-use crate::core::routes::{self, Args, Body, ROUTES};
+use crate::core::routes::{self, Args, Body, PostRef, ROUTES};
 
 #[test]
 fn each_route_has_its_method_and_path() {
@@ -147,8 +147,9 @@ fn every_route_is_well_formed() {
 }
 
 /// The hand-written TypeScript declarations (`src/js/typescript.rs`) are checked against the
-/// route table: each route's helper is declared on `Client` with the arguments its template
-/// and body take and a Promise of the interface named after its shape.
+/// route table: each route's helper is declared on `Client` with the arguments its template,
+/// query and body take, and a Promise of the interface named after its shape (an async
+/// generator of items for a collection, a boolean for `isFollowing`).
 #[test]
 fn the_typescript_declarations_match_the_route_table() {
     let declarations = include_str!("../../js/typescript.rs");
@@ -163,10 +164,18 @@ fn the_typescript_declarations_match_the_route_table() {
         if route.template.contains("{media_id}") {
             params.push("mediaId: number".to_string());
         }
+        if route.template.contains("{post}") {
+            params.push("idOrSlug: number | string".to_string());
+        }
+        if route.template.contains("{comment_id}") {
+            params.push("commentId: number".to_string());
+        }
         let (input, options) = match route.body {
             // The ID is an option: without it, `disconnect` finds this app's own entry.
             _ if route.template.contains("{app_id}") => (None, "DisconnectOptions"),
             Body::Post => (Some("post: NewPost"), "CallOptions"),
+            Body::Fields => (Some("fields: PostFields"), "CallOptions"),
+            Body::Comment => (Some("content: string"), "CallOptions"),
             Body::Upload => (Some("files: Blob | ArrayLike<Blob>"), "UploadOptions"),
             Body::Sideload => (
                 Some("urls: string | ReadonlyArray<string>"),
@@ -175,17 +184,25 @@ fn the_typescript_declarations_match_the_route_table() {
             Body::None | Body::Empty => (None, "CallOptions"),
         };
         params.extend(input.map(String::from));
-        // A page of a collection takes its query.
-        if route.shape == Shape::MediaPage {
-            params.push("query?: MediaQuery".to_string());
-        }
+        // A collection takes its query.
+        let result = match route.shape {
+            Shape::PostsPage => {
+                params.push("query?: PostsQuery".to_string());
+                "AsyncGenerator<Post, void, undefined>".to_string()
+            }
+            Shape::CommentsPage => {
+                params.push("query?: CommentsQuery".to_string());
+                "AsyncGenerator<Comment, void, undefined>".to_string()
+            }
+            Shape::MediaPage => {
+                params.push("query?: MediaQuery".to_string());
+                "Promise<MediaPage>".to_string()
+            }
+            Shape::Following => "Promise<boolean>".to_string(),
+            shape => format!("Promise<{shape:?}>"),
+        };
         params.push(format!("options?: {options}"));
-        let signature = format!(
-            "  {}({}): Promise<{:?}>;",
-            route.js_name,
-            params.join(", "),
-            route.shape
-        );
+        let signature = format!("  {}({}): {result};", route.js_name, params.join(", "));
         assert!(
             declarations.lines().any(|line| line == signature),
             "typescript.rs lacks `{signature}`"
@@ -225,4 +242,128 @@ fn only_the_connected_applications_routes_manage_connections() {
         .map(|r| r.js_name)
         .collect();
     assert_eq!(managing, ["connectedApplications", "disconnect"]);
+}
+
+#[test]
+fn the_new_routes_have_their_method_and_path() {
+    let slug = PostRef::Slug("hello-world".into());
+    let on = |post_id, post, comment_id| Args {
+        site: Some("example.wordpress.com"),
+        post_id,
+        post,
+        comment_id,
+        ..Args::default()
+    };
+    let cases = [
+        (
+            &routes::POSTS,
+            on(None, None, None),
+            "/sites/example.wordpress.com/posts/",
+        ),
+        (
+            &routes::POST,
+            on(Some(7), None, None),
+            "/sites/example.wordpress.com/posts/7",
+        ),
+        (
+            &routes::POST,
+            on(None, Some(&slug), None),
+            "/sites/example.wordpress.com/posts/slug:hello-world",
+        ),
+        (
+            &routes::UPDATE_POST,
+            on(Some(7), None, None),
+            "/sites/example.wordpress.com/posts/7",
+        ),
+        (
+            &routes::DELETE_POST,
+            on(Some(7), None, None),
+            "/sites/example.wordpress.com/posts/7/delete",
+        ),
+        (
+            &routes::RESTORE_POST,
+            on(Some(7), None, None),
+            "/sites/example.wordpress.com/posts/7/restore",
+        ),
+        (
+            &routes::COMMENTS,
+            on(Some(7), None, None),
+            "/sites/example.wordpress.com/posts/7/replies/",
+        ),
+        (
+            &routes::ADD_COMMENT,
+            on(Some(7), None, None),
+            "/sites/example.wordpress.com/posts/7/replies/new",
+        ),
+        (
+            &routes::REPLY_TO_COMMENT,
+            on(None, None, Some(9)),
+            "/sites/example.wordpress.com/comments/9/replies/new",
+        ),
+        (
+            &routes::DELETE_COMMENT,
+            on(None, None, Some(9)),
+            "/sites/example.wordpress.com/comments/9/delete",
+        ),
+        (
+            &routes::FOLLOW,
+            on(None, None, None),
+            "/sites/example.wordpress.com/follows/new",
+        ),
+        (
+            &routes::UNFOLLOW,
+            on(None, None, None),
+            "/sites/example.wordpress.com/follows/mine/delete",
+        ),
+        (
+            &routes::IS_FOLLOWING,
+            on(None, None, None),
+            "/sites/example.wordpress.com/follows/mine",
+        ),
+    ];
+    for (route, args, path) in cases {
+        assert_eq!(route.path(args).unwrap(), path, "{route:?}");
+    }
+    // A slug where an ID must be, and a comment route without its comment.
+    assert!(routes::DELETE_POST
+        .path(on(None, Some(&slug), None))
+        .is_err());
+    assert!(routes::DELETE_COMMENT
+        .path(on(Some(7), None, None))
+        .is_err());
+}
+
+#[test]
+fn a_post_is_named_by_its_id_or_its_slug() {
+    let cases: [(&str, Option<PostRef>); 9] = [
+        ("42", Some(PostRef::Id(42))),
+        (
+            "slug:hello-world",
+            Some(PostRef::Slug("hello-world".into())),
+        ),
+        ("hello-world", Some(PostRef::Slug("hello-world".into()))),
+        ("slug:42", Some(PostRef::Slug("42".into()))),
+        ("0", None),
+        ("", None),
+        ("slug:", None),
+        ("a/b", None),
+        ("slug:../me", None),
+    ];
+    for (given, want) in cases {
+        let got = PostRef::parse(given);
+        assert_eq!(got.as_ref().ok(), want.as_ref(), "{given}");
+        if let Err(e) = got {
+            assert_eq!(e.code, ErrorCode::InvalidConfig, "{given}");
+        }
+    }
+    // A slug with characters a URL escapes goes out encoded.
+    let unicode = PostRef::Slug("caf\u{e9}".into());
+    let path = routes::POST
+        .path(Args {
+            site: Some("1"),
+            post: Some(&unicode),
+            ..Args::default()
+        })
+        .unwrap();
+    assert_eq!(path, "/sites/1/posts/slug:caf%C3%A9");
 }
