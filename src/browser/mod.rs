@@ -9,6 +9,7 @@ pub(crate) mod env;
 mod fetch;
 pub(crate) mod normalise;
 pub mod session;
+pub mod site;
 pub mod storage;
 pub(crate) mod transport;
 #[cfg(feature = "rust-api")]

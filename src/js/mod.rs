@@ -11,8 +11,10 @@ mod convert;
 mod error;
 mod promise;
 mod redirect;
+mod site;
 mod typescript;
 
 pub use auth::JsAuth;
 pub use client::JsClient;
 pub use redirect::parse_redirect_js;
+pub use site::{discover_site_js, JsSiteAuth, JsSiteClient};

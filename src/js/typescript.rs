@@ -25,6 +25,8 @@ export type WpcomErrorCode =
   | 'invalid_token' | 'authorization_required' | 'unauthorized' | 'unknown_blog'
   | 'unknown_post' | 'invalid_input' | 'invalid_number' | 'invalid_context'
   | 'not_allowed' | 'invalid_request'
+  | 'not_wordpress' | 'rest_api_disabled' | 'application_passwords_unavailable'
+  | 'site_mismatch' | 'credentials_refused' | 'credentials_ignored'
   | (string & {});
 
 /** Why a session ended (the argument of `onSignedOut` callbacks). */

@@ -179,3 +179,24 @@ pub const IGNORED: &str =
 pub fn credentials_ignored() -> Error {
     Error::new(ErrorCode::CredentialsIgnored, IGNORED).reached_server(true)
 }
+
+/// The `Content-Disposition` of a media upload: `attachment; filename="…"`, as WordPress reads
+/// it (`filename=` only, split on `;`, quotes stripped without escapes). Characters it cannot
+/// carry there (`"`, `;`, `\`, `/`, controls, anything outside printable ASCII, which `fetch`
+/// headers refuse or WordPress would mangle) become `-`; `invalid_config` for an empty name.
+pub fn content_disposition(filename: &str) -> Result<String, Error> {
+    let name: String = filename
+        .trim()
+        .chars()
+        .map(|c| match c {
+            ' '..='~' if !matches!(c, '"' | ';' | '\\' | '/') => c,
+            _ => '-',
+        })
+        .collect();
+    if name.is_empty() {
+        return Err(invalid(
+            "uploadMedia needs a filename (a File has one; give options.filename for a Blob)",
+        ));
+    }
+    Ok(cat(&["attachment; filename=\"", &name, "\""]))
+}

@@ -7,7 +7,7 @@
 //! `…/index.php?rest_route=/`, and every route goes in that `rest_route` parameter
 //! ([`route_url`]). Follows the WordPress REST API handbook, "Discovery".
 
-use super::super::error::{Error, ErrorCode};
+use super::super::error::{Error, ErrorBody, ErrorCode};
 use super::super::form::{encode_component, parse_form, push_pair};
 use super::super::text::{cat, cut, has, pieces, trim_slashes};
 use super::super::url::is_absolute_http;
@@ -344,6 +344,13 @@ pub fn index_refused(url: &str, status: u16, code: Option<&str>, message: Option
     )
     .with_status(status)
     .reached_server(true)
+}
+
+/// How an index request's error answer reads (the transport's error mapper): a WordPress REST
+/// error body means the REST API refused ([`index_refused`]); anything else is not WordPress.
+pub fn index_error(status: u16, _body_text: &str, body: Option<ErrorBody>) -> Error {
+    let body = body.unwrap_or_default();
+    index_refused("this address", status, body.code(), body.message())
 }
 
 /// The URL of `route` (`/wp/v2/users/me`) under `api_root`, with `query` appended.

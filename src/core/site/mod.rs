@@ -7,6 +7,7 @@ pub mod calls;
 pub mod connect;
 pub mod credentials;
 pub mod discovery;
+pub mod models;
 
 pub use calls::{build_site_call, site_error_from_response};
 pub use connect::{

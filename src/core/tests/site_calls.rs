@@ -218,3 +218,23 @@ fn the_new_codes_round_trip_through_their_wire_strings() {
         assert_eq!(ErrorCode::from_wire(wire), code);
     }
 }
+
+#[test]
+fn media_filenames_become_a_content_disposition_wordpress_reads() {
+    use crate::core::site::calls::content_disposition;
+    for (name, header) in [
+        ("photo.jpg", r#"attachment; filename="photo.jpg""#),
+        (" my photo.png ", r#"attachment; filename="my photo.png""#),
+        (
+            "café \"x\";y/z\\.gif",
+            r#"attachment; filename="caf- -x--y-z-.gif""#,
+        ),
+        ("a\r\nb.txt", r#"attachment; filename="a--b.txt""#),
+    ] {
+        assert_eq!(content_disposition(name).unwrap(), header, "{name:?}");
+    }
+    assert_eq!(
+        content_disposition("  ").unwrap_err().code,
+        ErrorCode::InvalidConfig
+    );
+}
