@@ -9,6 +9,8 @@ use crate::core::site::calls::{
 const RR: &str = "http://127.0.0.1:8881/index.php?rest_route=/";
 const WJ: &str = "https://ex.com/wp-json/";
 
+type Query = Vec<(String, String)>;
+
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -17,7 +19,7 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn paths_are_routes_under_the_discovered_root() {
-    let cases: &[(&str, Method, &str, Vec<(String, String)>, Method, &str)] = &[
+    let cases: &[(&str, Method, &str, Query, Method, &str)] = &[
         (
             RR,
             Method::Get,
@@ -75,7 +77,7 @@ fn paths_are_routes_under_the_discovered_root() {
 
 #[test]
 fn paths_that_could_leave_the_site_or_say_a_key_twice_are_refused() {
-    let refused: &[(&str, &str, Vec<(String, String)>)] = &[
+    let refused: &[(&str, &str, Query)] = &[
         (WJ, "https://evil.example/wp-json/wp/v2/posts", pairs(&[])),
         (
             RR,

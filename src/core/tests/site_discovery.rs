@@ -217,7 +217,8 @@ fn routes_join_a_path_root_and_a_rest_route_root() {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect()
     };
-    let cases: &[(&str, &str, Vec<(String, String)>, &str)] = &[
+    type Case<'a> = (&'a str, &'a str, Vec<(String, String)>, &'a str);
+    let cases: &[Case] = &[
         (
             "https://ex.com/wp-json/",
             "/wp/v2/users/me",
