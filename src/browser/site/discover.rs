@@ -13,7 +13,7 @@ use crate::core::text::cat;
 use crate::core::{Error, ErrorCode, Method};
 use alloc::boxed::Box;
 use alloc::string::String;
-use alloc::vec::Vec;
+use alloc::vec::{IntoIter, Vec};
 use js_sys::Array;
 use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
@@ -40,7 +40,7 @@ pub fn discover_site(
         Ok(address) => address,
         Err(error) => return done(Err(error)),
     };
-    let candidates: Vec<(String, String)> = discovery_urls(&address).into_iter().collect();
+    let candidates = Vec::from(discovery_urls(&address)).into_iter();
     try_next(
         Lookup {
             address,
@@ -63,8 +63,12 @@ struct Lookup {
 }
 
 /// Asks the first of `candidates`; on an answer that is not an index, the next.
-fn try_next(mut lookup: Lookup, mut candidates: Vec<(String, String)>, done: Done<WordPressSite>) {
-    if candidates.is_empty() {
+fn try_next(
+    mut lookup: Lookup,
+    mut candidates: IntoIter<(String, String)>,
+    done: Done<WordPressSite>,
+) {
+    let Some((url, root)) = candidates.next() else {
         let error = if lookup.answered {
             not_wordpress(&lookup.address)
         } else {
@@ -79,8 +83,7 @@ fn try_next(mut lookup: Lookup, mut candidates: Vec<(String, String)>, done: Don
             )
         };
         return done(Err(error));
-    }
-    let (url, root) = candidates.remove(0);
+    };
     let call = SiteCall {
         call: Call {
             method: Method::Get,

@@ -3,8 +3,8 @@
 use super::super::form::{encode_pairs, parse_form};
 use super::super::text::cat;
 use alloc::string::{String, ToString};
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
+use alloc::vec;
+use base64ct::{Base64, Encoding};
 use core::fmt;
 
 /// An application password. `Debug` prints `AppPassword([redacted])`; there is no `Display`,
@@ -49,10 +49,12 @@ const STORAGE_VERSION: &str = "1";
 
 impl SiteCredentials {
     /// `Basic base64(user_login:password)` (RFC 7617, UTF-8), the `Authorization` header
-    /// WordPress checks application passwords in.
+    /// WordPress checks application passwords in. Encoded in constant time (`base64ct`).
     pub fn authorization(&self) -> String {
         let pair = cat(&[&self.user_login, ":", self.password.secret()]);
-        cat(&["Basic ", &STANDARD.encode(pair)])
+        let mut buffer = vec![0u8; Base64::encoded_len(pair.as_bytes())];
+        let encoded = Base64::encode(pair.as_bytes(), &mut buffer).unwrap_or_default();
+        cat(&["Basic ", encoded])
     }
 
     /// The versioned form string kept in storage:
