@@ -27,12 +27,21 @@
 //   libraries over hand-written code — the percent-encoding crate ~0.5 KB, js_sys::global()
 //   ~0.2 KB; the route table, the named transport kinds, the boring build: the rest; and back
 //   −281 B: WpcomError is a JS class the wasm constructs, not a prototype rewired at run time.
+// - 43,500 → 64,500 (issue 14, "Any WordPress site", 43,175 → 64,424 B; the split is estimated
+//   from twiggy on the unoptimised module): a second door with its
+//   own classes — discoverSite, SiteAuth, SiteClient and their 13 exported methods ~3 KB of glue
+//   and export shims; the Link header parser, ?rest_route= route joining and absolute URLs read
+//   back ~2.5 KB; the Authorize Application flow (state in success_url kept with its site,
+//   redirect read from query or fragment, scrubbing) ~2.5 KB; the site transport (fetch with
+//   credentials 'omit', raw bodies, paging headers) and the client's seven calls ~4 KB;
+//   base64ct ~0.5 KB (the base64 crate pulled core::fmt in: +1.8 KB, not kept); messages that
+//   say why and what next ~2 KB; the rest, closures and their vtables.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 43500;
+const CEILING = 64500;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {
