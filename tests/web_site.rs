@@ -203,9 +203,10 @@ async fn connect_through_the_redirect_call_the_api_then_disconnect() {
     );
     assert_eq!(text(&connection, "userLogin"), USER);
     assert_eq!(text(&connection, "apiRoot"), api_root);
-    // Replayed: the state is used up, nothing changes.
+    // Replayed: the state is used up (and no other is pending), nothing changes.
     let e = auth.handle_redirect(Some(redirect.clone())).unwrap_err();
-    assert_eq!(code(&e), "state_mismatch");
+    assert_eq!(code(&e), "state_missing");
+    assert!(text(&e, "message").contains("already used"));
     assert!(!text(&e, "message").contains(&password));
 
     let client = JsSiteClient::new(object(&[("auth", auth.link().into())])).unwrap();
@@ -328,7 +329,8 @@ async fn create_a_post_upload_media_and_delete_them() {
     assert_eq!(text(&media, "mime_type"), "image/png");
     assert!(text(&media, "source_url").ends_with(".png"), "{media:?}");
 
-    // DELETE goes as POST ?_method=DELETE, merged into the ?rest_route= query when there is one.
+    // A real DELETE (a `_method` override would break the preflight), its query merged into the
+    // ?rest_route= one when there is one.
     let force = object(&[("query", object(&[("force", true.into())]))]);
     for path in [
         format!("/wp/v2/posts/{id}"),

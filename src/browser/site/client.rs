@@ -41,7 +41,7 @@ pub struct SiteClientConfig {
 pub enum SiteOperation {
     /// Any call: the JSON as the site sent it.
     Request {
-        /// Any method; PUT, PATCH and DELETE go as `POST ?_method=…`.
+        /// Any method, sent as such (see [`build_site_call`]).
         method: Method,
         /// A route under the API root (`/wp/v2/posts`), see [`build_site_call`].
         path: String,

@@ -219,8 +219,9 @@ export class SiteClient {
   disconnect(options?: CallOptions): Promise<void>;
   /**
    * Any call, resolving with the JSON as the site sent it. `path` is a route under the API root
-   * (`/wp/v2/posts?status=draft`; the leading `/` is optional) or an absolute URL under it;
-   * `PUT`, `PATCH` and `DELETE` go as `POST ?_method=…`.
+   * (`/wp/v2/posts?status=draft`; the leading `/` is optional) or an absolute URL under it.
+   * `PUT`, `PATCH` and `DELETE` are sent as such (WordPress applies a `_method` override to the
+   * CORS preflight too, which then fails).
    */
   request<T = unknown>(method: HttpMethod, path: string, options?: SiteRequestOptions): Promise<T>;
   request<T = unknown>(path: string, options?: SiteRequestOptions): Promise<T>;
