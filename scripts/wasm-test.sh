@@ -48,6 +48,30 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# A real WordPress for tests/web_site.rs (application passwords): its own state file, stopped on
+# exit. Exit code 4 = its packages cannot be installed here: those tests then say so and pass.
+wp_state=$PWD/target/wordpress-wasm-test/state.json
+wp_started=
+stop_wordpress() {
+  [ -z "$wp_started" ] || WORDPRESS_STATE=$wp_state bash scripts/wordpress.sh stop >/dev/null 2>&1 || true
+}
+trap 'stop_wordpress; cleanup' EXIT INT TERM
+wp_status=0
+WORDPRESS_PORT=${WORDPRESS_PORT:-$(pick_port 18577)} WORDPRESS_STATE=$wp_state bash scripts/wordpress.sh start >"$work/wordpress.out" 2>&1 || wp_status=$?
+if [ "$wp_status" = 0 ]; then
+  wp_started=1
+  wp_field() { php -r '$s = json_decode(file_get_contents($argv[1]), true); foreach (explode(".", $argv[2]) as $k) $s = $s[$k]; echo $s;' "$wp_state" "$1"; }
+  export WPCOM_WORDPRESS_URL; WPCOM_WORDPRESS_URL=$(wp_field url)
+  export WPCOM_WORDPRESS_USER; WPCOM_WORDPRESS_USER=$(wp_field users.0.login)
+  export WPCOM_WORDPRESS_APP_PASSWORD; WPCOM_WORDPRESS_APP_PASSWORD=$(wp_field users.0.applicationPassword.password)
+  echo "wordpress: $WPCOM_WORDPRESS_URL ($WPCOM_WORDPRESS_USER)"
+elif [ "$wp_status" = 4 ]; then
+  echo "wordpress: its packages cannot be installed here; tests/web_site.rs skips" >&2
+else
+  cat "$work/wordpress.out" >&2
+  exit 1
+fi
+
 cargo build -q -p wpcom-emulator
 
 # Starts an emulator (output to $1, remaining args passed on) in this shell, so its pid is ours.
@@ -92,6 +116,12 @@ for browser in $browsers; do
     firefox) driver=(env -u CHROMEDRIVER GECKODRIVER="$geckodriver") ;;
     *) echo "unknown browser $browser" >&2; exit 2 ;;
   esac
+  # Both kinds of WordPress root: Chromium meets a plain-permalink site (the API only at
+  # index.php?rest_route=/), Firefox one with /wp-json/.
+  if [ -n "$wp_started" ]; then
+    case $browser in chrome) links=plain ;; *) links=pretty ;; esac
+    WORDPRESS_STATE=$wp_state bash scripts/wordpress.sh permalinks "$links" >/dev/null
+  fi
   # A fresh world per browser, so both runs see the same seed.
   curl -sf -X POST "$WPCOM_EMULATOR_URL/_emulator/reset" >/dev/null
   curl -sf -X POST "$WPCOM_EMULATOR_NO_CORS_URL/_emulator/reset" >/dev/null

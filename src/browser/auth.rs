@@ -283,6 +283,12 @@ fn popup_hint(mut error: Error) -> Error {
 /// Replaces the address bar's URL with `url` minus its OAuth data, when `url` is the current
 /// location. Errors are ignored: there is nothing to scrub in a worker or a sandboxed frame.
 fn scrub_if_current(url: &str) {
+    replace_if_current(url, &scrub_url(url));
+}
+
+/// Replaces the address bar's URL with `scrubbed` (no reload, no new history entry), when `url`
+/// is the current location; nothing happens elsewhere (a worker, a sandboxed frame).
+pub(crate) fn replace_if_current(url: &str, scrubbed: &str) {
     if env::current_href().as_deref() != Some(url) {
         return;
     }
@@ -291,7 +297,7 @@ fn scrub_if_current(url: &str) {
     };
     let history = env::get(&window, "history");
     let state = env::get(&history, "state");
-    let scrubbed = JsValue::from_str(&scrub_url(url));
+    let scrubbed = JsValue::from_str(scrubbed);
     let _ = env::call(
         &history,
         "replaceState",

@@ -12,6 +12,7 @@ pub mod media;
 pub(crate) mod normalise;
 pub(crate) mod pages;
 pub mod session;
+pub mod site;
 pub mod storage;
 pub(crate) mod transport;
 #[cfg(feature = "rust-api")]

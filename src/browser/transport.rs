@@ -151,7 +151,7 @@ pub(crate) enum Kind {
 impl Kind {
     /// The kind `send.js` numbered `n` (`PARSED = 0` … `NOT_JSON = 5`); an unknown number is
     /// a failed request.
-    fn from_js(n: u32) -> Kind {
+    pub(crate) fn from_js(n: u32) -> Kind {
         match n {
             0 => Kind::Parsed,
             1 => Kind::Answered,

@@ -449,7 +449,7 @@ impl Auth {
 
 /// Awaits a callback-style operation of the browser layer: `start` gets the callback to call
 /// with the outcome (which it does exactly once).
-async fn settle<T: 'static>(start: impl FnOnce(Done<T>)) -> Result<T, Error> {
+pub(crate) async fn settle<T: 'static>(start: impl FnOnce(Done<T>)) -> Result<T, Error> {
     let slot: Rc<Cell<Option<Result<T, Error>>>> = Rc::new(Cell::new(None));
     let mut start = Some(start);
     let promise = Promise::new(&mut |resolve, _reject| {

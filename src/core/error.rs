@@ -75,6 +75,23 @@ pub enum ErrorCode {
     /// WordPress.com: no such connected application for this user
     /// (`unknown_application_access_token`, 404).
     UnknownApplicationAccessToken,
+    // Any WordPress site, with an application password (`core::site`).
+    /// The address answered, but not as a WordPress REST API (`not_wordpress`).
+    NotWordpress,
+    /// WordPress answered, but its REST API refused to serve its index: turned off or limited
+    /// to logged-in users by a plugin or the host (`rest_api_disabled`).
+    RestApiDisabled,
+    /// The site offers no application passwords: plain http outside a local environment,
+    /// turned off, or not for this account (`application_passwords_unavailable`).
+    ApplicationPasswordsUnavailable,
+    /// The Authorize Application redirect names another site than the one the user was sent
+    /// to (`site_mismatch`).
+    SiteMismatch,
+    /// The site refused the application password: revoked, wrong, or an unknown user
+    /// (`credentials_refused`).
+    CredentialsRefused,
+    /// The site answered as if no credentials were sent (`credentials_ignored`).
+    CredentialsIgnored,
     /// Any other code WordPress.com sent, kept verbatim.
     Other(String),
 }
@@ -114,6 +131,15 @@ const CODES: &[(ErrorCode, &str)] = &[
         ErrorCode::UnknownApplicationAccessToken,
         "unknown_application_access_token",
     ),
+    (ErrorCode::NotWordpress, "not_wordpress"),
+    (ErrorCode::RestApiDisabled, "rest_api_disabled"),
+    (
+        ErrorCode::ApplicationPasswordsUnavailable,
+        "application_passwords_unavailable",
+    ),
+    (ErrorCode::SiteMismatch, "site_mismatch"),
+    (ErrorCode::CredentialsRefused, "credentials_refused"),
+    (ErrorCode::CredentialsIgnored, "credentials_ignored"),
 ];
 
 impl ErrorCode {

@@ -16,6 +16,7 @@ pub mod quirks;
 pub mod redirect;
 pub mod retry;
 pub mod routes;
+pub mod site;
 pub(crate) mod text;
 pub mod token;
 mod url;

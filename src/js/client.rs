@@ -444,7 +444,7 @@ fn config_from_options(options: &JsValue) -> Result<ClientConfig, Error> {
 }
 
 /// `retry: false` turns retries off; an object overrides some of the defaults.
-fn retry_policy(o: &Options<'_>, value: &JsValue) -> RetryPolicy {
+pub(crate) fn retry_policy(o: &Options<'_>, value: &JsValue) -> RetryPolicy {
     let mut policy = RetryPolicy::default();
     if value.as_bool() == Some(false) {
         policy.max_attempts = 1;

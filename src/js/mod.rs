@@ -13,8 +13,10 @@ mod media;
 mod pages;
 mod promise;
 mod redirect;
+mod site;
 mod typescript;
 
 pub use auth::JsAuth;
 pub use client::JsClient;
 pub use redirect::parse_redirect_js;
+pub use site::{discover_site_js, JsSiteAuth, JsSiteClient};

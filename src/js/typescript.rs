@@ -28,6 +28,8 @@ export type WpcomErrorCode =
   | 'not_allowed' | 'invalid_request'
   | 'connection_not_found' | 'unknown_application_access_token'
   | 'unknown_media' | 'upload_error' | 'rest_upload_file_too_big' | 'rest_upload_limited_space'
+  | 'not_wordpress' | 'rest_api_disabled' | 'application_passwords_unavailable'
+  | 'site_mismatch' | 'credentials_refused' | 'credentials_ignored'
   | (string & {});
 
 /** Why a session ended (the argument of `onSignedOut` callbacks). */

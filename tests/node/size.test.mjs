@@ -48,12 +48,22 @@
 //   drives, collection paths) ~2.9 KB; routes, quirk rules of comments and follows, envelopes and
 //   X-WP-TotalPages in the transport ~1.5 KB (estimates: the growth of each part before wasm-opt,
 //   applied to the measured total).
+// - 60,500 → 82,000 (issue 14, "Any WordPress site": alone 43,175 → 64,424 B, +21,249;
+//   merged: see the build's figure; the split is estimated
+//   from twiggy on the unoptimised module): a second door with its
+//   own classes — discoverSite, SiteAuth, SiteClient and their 13 exported methods ~3 KB of glue
+//   and export shims; the Link header parser, ?rest_route= route joining and absolute URLs read
+//   back ~2.5 KB; the Authorize Application flow (state in success_url kept with its site,
+//   redirect read from query or fragment, scrubbing) ~2.5 KB; the site transport (fetch with
+//   credentials 'omit', raw bodies, paging headers) and the client's seven calls ~4 KB;
+//   base64ct ~0.5 KB (the base64 crate pulled core::fmt in: +1.8 KB, not kept); messages that
+//   say why and what next ~2 KB; the rest, closures and their vtables.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 60500;
+const CEILING = 82000;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {

@@ -31,5 +31,8 @@ mod quirks;
 mod redirect;
 mod retry;
 mod routes;
+mod site_calls;
+mod site_connect;
+mod site_discovery;
 mod text;
 mod token;

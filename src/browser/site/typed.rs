@@ -1,0 +1,99 @@
+//! The typed Rust API of [`SiteClient`] and discovery (feature `rust-api`): the same calls as
+//! the JS surface, awaited, their JSON decoded into [`crate::core::site::models`].
+
+use super::super::typed::{decode, settle, to_js};
+use super::auth::{Connection, SiteAuth};
+use super::client::{SiteClient, SiteOperation};
+use super::discover::discover_site;
+use crate::core::site::models::{NewWpPost, Page, SiteUser, WpMedia, WpPost};
+use crate::core::site::WordPressSite;
+use crate::core::{Error, Method};
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use wasm_bindgen::JsValue;
+
+/// Finds the WordPress site at `address` (see [`discover_site`] for what it asks and its
+/// errors: `not_wordpress`, `rest_api_disabled`, `application_passwords_unavailable`…).
+pub async fn discover(address: &str) -> Result<WordPressSite, Error> {
+    settle(|done| discover_site(address, None, None, done)).await
+}
+
+impl SiteClient {
+    /// Runs `operation` and returns its result as plain JS data, as the JS surface does.
+    pub async fn run(&self, operation: SiteOperation) -> Result<JsValue, Error> {
+        settle(|done| self.start(operation, done)).await
+    }
+
+    /// Any call: `path` is a route under the API root (`/wp/v2/posts?status=draft`) or an
+    /// absolute URL under it; the JSON as the site sent it.
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        query: Vec<(String, String)>,
+        body: Option<JsValue>,
+    ) -> Result<JsValue, Error> {
+        let path = path.to_string();
+        self.run(SiteOperation::Request {
+            method,
+            path,
+            query,
+            body,
+        })
+        .await
+    }
+
+    /// `GET /wp/v2/users/me`; `credentials_ignored` when the site answers as anonymous.
+    pub async fn me(&self) -> Result<SiteUser, Error> {
+        decode(self.run(SiteOperation::Me).await?)
+    }
+
+    /// `GET /wp/v2/posts`: one page (from 1) of `per_page` (1–100) posts, with the totals.
+    pub async fn posts(
+        &self,
+        page: Option<u32>,
+        per_page: Option<u32>,
+    ) -> Result<Page<WpPost>, Error> {
+        let path = String::from(crate::core::site::calls::POSTS);
+        let list = SiteOperation::List {
+            path,
+            query: Vec::new(),
+            page,
+            per_page,
+        };
+        decode(self.run(list).await?)
+    }
+
+    /// `POST /wp/v2/posts`. Never retried: on `network` or `timeout` it may exist.
+    pub async fn create_post(&self, post: &NewWpPost) -> Result<WpPost, Error> {
+        decode(self.run(SiteOperation::CreatePost(to_js(post)?)).await?)
+    }
+
+    /// `POST /wp/v2/media`: `file` (a `Blob`/`File`, `ArrayBuffer` or typed array) as the raw
+    /// body, named `filename` (default: the `File`'s).
+    pub async fn upload_media(
+        &self,
+        file: JsValue,
+        filename: Option<&str>,
+        content_type: Option<&str>,
+    ) -> Result<WpMedia, Error> {
+        let upload = SiteOperation::UploadMedia {
+            file,
+            filename: filename.map(String::from),
+            content_type: content_type.map(String::from),
+        };
+        decode(self.run(upload).await?)
+    }
+
+    /// Revokes the application password in use on the site, then forgets it.
+    pub async fn disconnect(&self) -> Result<(), Error> {
+        self.run(SiteOperation::Disconnect).await.map(|_| ())
+    }
+}
+
+impl SiteAuth {
+    /// Loads an asynchronous storage adapter (a no-op for the others); the connection, if any.
+    pub async fn restore(&self) -> Result<Option<Connection>, Error> {
+        settle(|done| self.restore_with(done)).await
+    }
+}
