@@ -122,7 +122,13 @@ function postRow(post, handlers) {
         url
           ? h('a', { class: 'post__title', href: url, target: '_blank', rel: 'noopener noreferrer', text: title })
           : h('span', { class: 'post__title', tabindex: '-1', text: title }),
-        h('div', { class: 'post__meta' }, formatDate(post.date), post.status && post.status !== 'publish' ? h('span', { class: 'chip chip--muted', text: post.status }) : null),
+        h(
+          'div',
+          { class: 'post__meta' },
+          formatDate(post.date),
+          post.status && post.status !== 'publish' ? h('span', { class: 'chip chip--muted', text: post.status }) : null,
+          post.discussion && post.discussion.comments_open === false ? h('span', { class: 'chip chip--muted', text: 'comments closed' }) : null,
+        ),
       ),
       h(
         'div',
