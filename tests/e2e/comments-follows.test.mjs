@@ -153,6 +153,8 @@ test('comments closed: the post says so, and a refused comment is explained in p
   assert.equal(await bobPage.isVisible('#banner'), false, 'not a failure banner');
   assert.equal(await row.locator('.comment-form textarea').inputValue(), 'Can I still say something?', 'the text stays');
   assert.equal((await emulatorComments(46)).found, before, 'nothing was added');
+  await row.scrollIntoViewIfNeeded();
+  await screenshot(bobPage, 'comments-closed', { fullPage: false });
   await context.close();
 });
 
