@@ -57,8 +57,9 @@ test('Load more reaches the last post: as many posts as the emulator finds, each
     assert.ok(clicks < 10, 'the button goes away after the last page');
     if (clicks === 1) {
       assert.equal(await page.textContent('#posts-count'), `Showing 20 of ${found} posts.`);
-      await more.scrollIntoViewIfNeeded();
-      await page.evaluate(() => window.scrollBy(0, 250));
+      // The posts above, the count and the button at the bottom of the view.
+      await more.evaluate((button) => button.scrollIntoView({ block: 'end' }));
+      await page.evaluate(() => window.scrollBy(0, 40));
       await screenshot(page, 'posts-load-more', { fullPage: false });
     }
   }
