@@ -99,7 +99,8 @@ test('a busy post: all 25 comments load, and a new comment is added at the end',
   await row.locator('.comments > .comments__body > .comment-form button[type="submit"]').click();
   await row.locator('.comments__list > .comment-item--new').waitFor();
   assert.equal((await emulatorComments(postId)).found, found + 1);
-  assert.equal(await row.locator('.comments-btn').textContent(), `Comments (${found + 1})`);
+  assert.equal(await row.locator('.comments-btn').getAttribute('data-count'), String(found + 1));
+  assert.equal(await row.locator('.comments-btn').textContent(), `Comments (${found + 1}) on “Music notes #44”`, 'named after its post');
 });
 
 test('comment HTML from the API is shown as text: no element, no script', async () => {

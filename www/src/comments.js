@@ -19,6 +19,7 @@ export function commentsToggle(post, title, handlers) {
     type: 'button',
     class: 'btn btn--small btn--ghost comments-btn',
     'aria-expanded': 'false',
+    'data-title': title,
   });
   setToggleText(button, count);
   button.addEventListener('click', () => {
@@ -50,7 +51,8 @@ function commentCount(post) {
 
 function setToggleText(button, count) {
   button.dataset.count = count === null ? '' : String(count);
-  button.textContent = count === null ? 'Comments' : `Comments (${count})`;
+  // Every post has one: the hidden part tells screen readers which post's comments these are.
+  fill(button, count === null ? 'Comments' : `Comments (${count})`, h('span', { class: 'visually-hidden', text: ` on “${button.dataset.title}”` }));
 }
 
 /** The section under a post: status, thread, and the box for a new comment. */
