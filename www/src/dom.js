@@ -73,6 +73,20 @@ export function plainText(html) {
   return (doc.body.textContent || '').trim();
 }
 
+/**
+ * HTML from WordPress.com (a comment's or post's `content`) as plain text that keeps its line and
+ * paragraph breaks (show it with `white-space: pre-line`). Parsed into an inert document like
+ * `plainText`: no markup of it reaches the page, nothing in it runs or loads.
+ */
+export function richText(html) {
+  if (typeof html !== 'string' || html === '') return '';
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const hidden of doc.body.querySelectorAll('script, style, template, noscript')) hidden.remove();
+  for (const br of doc.body.querySelectorAll('br')) br.replaceWith('\n');
+  for (const block of doc.body.querySelectorAll('p, div, li, blockquote, pre, h1, h2, h3, h4, h5, h6')) block.append('\n\n');
+  return (doc.body.textContent || '').replace(/\n{3,}/g, '\n\n').trim();
+}
+
 /** An `<img>` for an avatar or icon, or a lettered placeholder when there is no usable URL. */
 export function avatar(url, label, className = 'avatar') {
   const src = safeUrl(url);
@@ -94,4 +108,11 @@ export function displayUrl(url) {
   if (!safe) return '';
   const parsed = new URL(safe);
   return (parsed.host + parsed.pathname).replace(/\/$/, '');
+}
+
+/** A date as "Nov 30, 2026", or '' for an unreadable one. */
+export function formatDate(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
