@@ -276,12 +276,6 @@ impl Client {
             // Connected applications (`browser::connected_apps`).
             Shape::ConnectedApplications => Ok(field(&value, "connected_applications")),
             Shape::Disconnected => self.disconnected(operation, &value),
-            Shape::MediaPage => {
-                // The one-page list's `nextPage`: the `page_handle` of the next page, or null.
-                let next = field(&field(&value, "meta"), "next_page");
-                super::env::set(&value, "nextPage", &next);
-                Ok(value)
-            }
             _ => Ok(value),
         }
     }

@@ -188,20 +188,11 @@ impl Client {
         )
     }
 
-    /// `GET /sites/$site/media` ([`routes::MEDIA`]): one page of the site's media. `query`:
-    /// `number` (≤ 100), `page_handle` (the previous page's `meta.next_page`), `mime_type`
-    /// (a prefix such as `image`), `post_ID`…
-    pub async fn media(&self, site: &str, query: &[(&str, &str)]) -> Result<MediaPage, Error> {
-        let query = query
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        let operation = Operation::Route(RouteCall {
-            site: Some(site.to_string()),
-            query,
-            ..RouteCall::new(&routes::MEDIA)
-        });
-        decode(self.run(operation).await?)
+    /// `GET /sites/$site/media` ([`routes::MEDIA`]) page by page (`page_handle`), with `query`
+    /// (`number` ≤ 100 per page, `mime_type` (a prefix such as `image`), `post_ID`…):
+    /// `while let Some(page) = pages.next_page().await? { … }`.
+    pub fn media(&self, site: &str, query: &[(&str, &str)]) -> Result<Paged<MediaPage>, Error> {
+        self.typed_pages(&routes::MEDIA, site, None, query)
     }
 
     /// `POST /sites/$site/media/$media_id/delete` ([`routes::DELETE_MEDIA`]): deletes the item

@@ -392,6 +392,11 @@ const POST: &[Rule] = &[
     ("tags|categories.*", Fix::Object),
     ("tags|categories.*.ID|post_count", Fix::Number),
     ("tags|categories.*.name|slug|description", Fix::Text),
+    ("featured_image", Fix::Text),
+    ("discussion", Fix::Object),
+    ("discussion.comments_open|pings_open", Fix::Bool),
+    ("discussion.comment_status|ping_status", Fix::Text),
+    ("discussion.comment_count", Fix::Number),
 ];
 
 const POSTS_PAGE: &[Rule] = &[

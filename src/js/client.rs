@@ -317,7 +317,7 @@ impl JsClient {
 
     /// The walk over `route`'s collection (`site`, `id` as in [`JsClient::route`]) with the
     /// caller's `query`.
-    fn pages(
+    pub(super) fn pages(
         &self,
         route: &'static Route,
         site: &JsValue,

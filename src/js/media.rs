@@ -4,6 +4,7 @@
 
 use super::client::JsClient;
 use super::convert::{self, get, is_absent, Options};
+use super::pages::iterable;
 use crate::browser::client::{Operation, RouteCall};
 use crate::browser::media::media_form_data;
 use crate::core::media::{MediaAttrs, ATTR_NAMES};
@@ -51,16 +52,12 @@ impl JsClient {
         self.start(operation, &options, None)
     }
 
-    /// `GET /sites/$site/media?…` ([`routes::MEDIA`]): one page, `{ found, media, nextPage }`.
-    pub fn media(&self, site: JsValue, query: JsValue, options: JsValue) -> js_sys::Promise {
-        let operation = convert::site(&site).and_then(|site| {
-            Ok(Operation::Route(RouteCall {
-                site: Some(site),
-                query: convert::query(&query)?,
-                ..RouteCall::new(&routes::MEDIA)
-            }))
-        });
-        self.start(operation, &options, None)
+    /// `GET /sites/$site/media?…` ([`routes::MEDIA`]) page by page (`page_handle`): an async
+    /// iterable of the site's media items, like `posts()`.
+    pub fn media(&self, site: JsValue, query: JsValue, options: JsValue) -> JsValue {
+        let undefined = JsValue::UNDEFINED;
+        let pages = self.pages(&routes::MEDIA, &site, &undefined, &query, &options);
+        iterable(pages, Some("media"))
     }
 
     /// `POST /sites/$site/media/$mediaId/delete` ([`routes::DELETE_MEDIA`]).

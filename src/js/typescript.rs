@@ -260,6 +260,9 @@ export interface Post {
   categories: Record<string, Term>;
   like_count: number;
   i_like: boolean;
+  /** The featured image's URL, `""` when there is none (set it with `NewPost.featured_image`, a media ID). */
+  featured_image: string;
+  discussion: { comments_open: boolean; comment_status: string; pings_open: boolean; ping_status: string; comment_count: number };
 }
 
 /** The body of `createPost`, sent as JSON as given: at least one of title, content or excerpt. */
@@ -480,15 +483,6 @@ export interface MediaUpload {
   errors: MediaError[];
 }
 
-/** One page of `media(site, query)`. */
-export interface MediaPage {
-  /** How many items match in all. */
-  found: number;
-  media: MediaItem[];
-  /** Pass it as `query.page_handle` for the next page; `null` on the last page. */
-  nextPage: string | null;
-}
-
 /** The attributes of one uploaded or sideloaded item (WordPress.com reads no others). */
 export interface MediaAttrs {
   /** Also names a `Blob` (which has no file name): `title` + the extension of its type. */
@@ -522,9 +516,9 @@ export interface SideloadOptions extends CallOptions {
 
 /** The query of `media(site, query)`. */
 export interface MediaQuery {
-  /** Items per page, at most 100 (default 20). */
+  /** Items per page (one request each), at most 100 (default 20). */
   number?: number;
-  /** The previous page's `nextPage`. */
+  /** Where to start: a page's `meta.next_page` (from `paginate`). */
   page_handle?: string;
   /** A MIME type or its prefix, e.g. `'image'`. */
   mime_type?: string;
@@ -612,8 +606,8 @@ export class Client {
   uploadMedia(site: string | number, files: Blob | ArrayLike<Blob>, options?: UploadOptions): Promise<MediaUpload>;
   /** Has WordPress.com download `urls` into the site's media (`media_urls[]`); results as `uploadMedia`. */
   sideloadMedia(site: string | number, urls: string | ReadonlyArray<string>, options?: SideloadOptions): Promise<MediaUpload>;
-  /** One page of the site's media: `GET /sites/$site/media`. */
-  media(site: string | number, query?: MediaQuery, options?: CallOptions): Promise<MediaPage>;
+  /** Every media item of a site, page by page (`GET /sites/$site/media`): `for await (const item of client.media(site))`. */
+  media(site: string | number, query?: MediaQuery, options?: CallOptions): AsyncGenerator<MediaItem, void, undefined>;
   /** Deletes a media item for good (`POST /sites/$site/media/$id/delete`); resolves with it. Unknown: `unknown_media`. */
   deleteMedia(site: string | number, mediaId: number, options?: CallOptions): Promise<MediaItem>;
   /**

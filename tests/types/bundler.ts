@@ -11,7 +11,7 @@ import type {
   PostsList, PostsQuery,
 } from 'wpcom-wasm';
 import type {
-  MediaAttrs, MediaError, MediaItem, MediaPage, MediaQuery, MediaUpload, SideloadOptions,
+  MediaAttrs, MediaError, MediaItem, MediaQuery, MediaUpload, SideloadOptions,
   UploadOptions, UploadProgress,
 } from 'wpcom-wasm';
 
@@ -202,11 +202,11 @@ async function media(input: HTMLInputElement, blob: Blob): Promise<void> {
   expect<Equal<typeof fetched, MediaUpload>>();
   await wp.sideloadMedia(2001, 'https://example.com/b.png');
   const query: MediaQuery = { number: 50, mime_type: 'image', post_ID: 0 };
-  const page = await wp.media(2001, query, call);
-  expect<Equal<typeof page, MediaPage>>();
-  expect<Equal<typeof page.nextPage, string | null>>();
-  if (page.nextPage) await wp.media(2001, { ...query, page_handle: page.nextPage });
-  await wp.media(2001);
+  for await (const each of wp.media(2001, query, call)) {
+    expect<Equal<typeof each, MediaItem>>();
+  }
+  expect<Equal<ReturnType<Client['media']>, AsyncGenerator<MediaItem, void, undefined>>>();
+  for await (const each of wp.media('example.wordpress.com')) void each.URL;
 
   // @ts-expect-error a file is a Blob, not its name
   await wp.uploadMedia(2001, ['a.png']);

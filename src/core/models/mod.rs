@@ -26,7 +26,8 @@ pub use likes::{Like, LikeResult, Likes, PreferredBlog};
 pub use me::Me;
 pub use media::{MediaError, MediaItem, MediaPage, MediaUpload};
 pub use post::{
-    empty_post, is_post_text, Author, NewPost, PageMeta, Post, PostParent, PostsPage, Term,
+    empty_post, is_post_text, Author, Discussion, NewPost, PageMeta, Post, PostParent, PostsPage,
+    Term,
 };
 pub use site::{LogoSize, Site, SiteIcon, SiteLogo, SiteOptions, SitePlan, Sites};
 pub use token_info::TokenInfo;

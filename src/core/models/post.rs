@@ -61,6 +61,26 @@ pub struct Post {
     pub like_count: u64,
     /// Whether the signed-in user likes it.
     pub i_like: bool,
+    /// The featured image's URL (`""` when there is none); set it with
+    /// [`NewPost::featured_image`], a media ID.
+    pub featured_image: String,
+    /// Whether comments and pings are open, and how many comments there are.
+    pub discussion: Discussion,
+}
+
+/// A post's `discussion`.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+pub struct Discussion {
+    /// New comments are accepted.
+    pub comments_open: bool,
+    /// `open` or `closed`.
+    pub comment_status: String,
+    /// Pingbacks are accepted.
+    pub pings_open: bool,
+    /// `open` or `closed`.
+    pub ping_status: String,
+    /// Approved comments.
+    pub comment_count: u64,
 }
 
 /// A post's author.

@@ -196,7 +196,7 @@ fn the_typescript_declarations_match_the_route_table() {
             }
             Shape::MediaPage => {
                 params.push("query?: MediaQuery".to_string());
-                "Promise<MediaPage>".to_string()
+                "AsyncGenerator<MediaItem, void, undefined>".to_string()
             }
             Shape::Following => "Promise<boolean>".to_string(),
             shape => format!("Promise<{shape:?}>"),
