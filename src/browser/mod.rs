@@ -1,13 +1,16 @@
-//! The browser layer: the core's plain logic wired to `fetch`, Web Storage, `history`, timers
-//! and `crypto`. Works in a page and in dedicated or service workers (where the page-only parts
-//! answer `unsupported`).
+//! The browser layer: the core's plain logic wired to `fetch`, Web Storage, `history`, timers,
+//! `crypto`, popups and the browser-extension APIs. Works in a page and in dedicated or service
+//! workers (where the page-only parts answer `unsupported`).
 
 pub mod auth;
 pub mod client;
+pub mod connection;
 pub(crate) mod env;
+pub mod extension;
 #[cfg(feature = "rust-api")]
 mod fetch;
 pub(crate) mod normalise;
+pub mod popup;
 pub mod session;
 pub mod storage;
 pub(crate) mod transport;
@@ -22,5 +25,6 @@ pub type Done<T = wasm_bindgen::JsValue> =
 
 pub use auth::{Auth, AuthConfig};
 pub use client::{Client, ClientConfig, RequestOptions};
+pub use popup::{PopupOptions, DEFAULT_POPUP_TIMEOUT_MS};
 pub use session::SignOutReason;
 pub use storage::Storage;

@@ -3,12 +3,14 @@
 //! Each module says what it follows; rustdoc lists the re-exports below.
 
 pub mod authorize;
+pub mod connection;
 pub mod endpoint;
 pub mod error;
 pub mod form;
 pub mod models;
 pub mod path;
 pub mod pending;
+pub mod popup;
 pub mod quirks;
 pub mod redirect;
 pub mod retry;
@@ -24,12 +26,14 @@ mod url;
 mod tests;
 
 pub use authorize::{build_authorize_url, AuthorizeRequest};
+pub use connection::{Connection, ConnectionStatus};
 pub use endpoint::{build_token_info_url, site_segment, Method};
 pub use error::{
     check_token_client, error_from_response, token_info_error, Error, ErrorBody, ErrorCode,
 };
 pub use path::{build_api_call, namespace_option, ApiCall};
 pub use pending::PendingStates;
+pub use popup::answers_sign_in;
 pub use redirect::{complete_redirect, parse_redirect, scrub_url, RedirectParams};
 pub use retry::{backoff_delay_ms, is_retryable, next_delay, parse_retry_after, RetryPolicy};
 pub use routes::Route;

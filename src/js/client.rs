@@ -6,14 +6,15 @@
 
 use super::auth::take_linked;
 use super::convert::{self, get, Options};
-use super::error::to_js as error_to_js;
+use super::error::{set, to_js as error_to_js};
 use super::promise::promise;
 use crate::browser::client::Operation;
 use crate::browser::{Client, ClientConfig, RequestOptions};
 use crate::core::retry::RetryPolicy;
 use crate::core::routes::{self, Route};
 use crate::core::text::cat;
-use crate::core::{Error, ErrorCode, Method};
+use crate::core::{Connection, Error, ErrorCode, Method};
+use alloc::boxed::Box;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
@@ -77,6 +78,21 @@ impl JsClient {
         self.start(Ok(Operation::TokenInfo), &options, None)
     }
 
+    /// `checkConnection(options)`: `Promise<Connection | null>`, `null` without a token.
+    #[wasm_bindgen(js_name = checkConnection)]
+    pub fn check_connection(&self, options: JsValue) -> Promise {
+        let client = convert::signal(&options).map(|signal| self.inner.with_signal(signal));
+        promise(
+            move |done| match client {
+                Ok(client) => client.check_connection_with(Box::new(move |outcome| {
+                    done(outcome.map(|c| c.as_ref().map_or(JsValue::NULL, connection_to_js)));
+                })),
+                Err(error) => done(Err(error)),
+            },
+            None,
+        )
+    }
+
     /// Any REST call, `request(method, path, options)` or the fetch-like
     /// `request(path, { method, … })`; resolves with the JSON as WordPress.com sent it.
     pub fn request(&self, method: JsValue, path: JsValue, options: JsValue) -> Promise {
@@ -125,6 +141,22 @@ impl JsClient {
             input,
         )
     }
+}
+
+/// The JS shape of a connection: `{ status, userId, blogId, scope }`.
+fn connection_to_js(connection: &Connection) -> JsValue {
+    let object: JsValue = js_sys::Object::new().into();
+    let id = |id: Option<u64>| convert::number_or_null(id.map(|id| id as f64));
+    set(&object, "status", &connection.status.as_str().into());
+    set(&object, "userId", &id(connection.user_id));
+    set(&object, "blogId", &id(connection.blog_id));
+    let scope: js_sys::Array = connection
+        .scope
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect();
+    set(&object, "scope", &scope);
+    object
 }
 
 /// `request(method, path, { query, body, apiVersion, namespace, method })` as an

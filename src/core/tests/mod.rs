@@ -14,6 +14,7 @@ mod prelude {
 }
 
 mod authorize;
+mod connection;
 mod endpoint;
 mod error;
 mod form;
@@ -21,6 +22,7 @@ mod models;
 mod normalise_json;
 mod path;
 mod pending;
+mod popup;
 mod posts;
 mod props;
 mod quirks;
