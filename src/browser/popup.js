@@ -37,7 +37,11 @@ export function wpcomWatchPopup(popup, ms, signal, report) {
     removeEventListener('message', onMessage);
     signal?.removeEventListener('abort', onAbort);
     channel.close();
-    popup.close();
+    try {
+      popup.close();
+    } catch {
+      // Already gone (a discarded window can throw): nothing to close.
+    }
   };
   const end = (kind) => done || (stop(), report(kind));
   const onAbort = () => end(ABORTED);
@@ -66,14 +70,15 @@ export function wpcomWatchPopup(popup, ms, signal, report) {
   signal?.addEventListener('abort', onAbort);
 }
 
-let coop;
-/** Whether this page sends `Cross-Origin-Opener-Policy: same-origin` (asked once, by HEAD). */
+/**
+ * Whether this page sends `Cross-Origin-Opener-Policy: same-origin`, read from its own headers
+ * (a GET whose body is dropped unread: some servers mishandle HEAD).
+ */
 function severedByCoop() {
-  coop ??= fetch(location.href, { method: 'HEAD', cache: 'no-store' }).then(
-    (r) => /^\s*same-origin\s*(;|$)/i.test(r.headers.get('cross-origin-opener-policy') ?? ''),
-    () => false,
-  );
-  return coop;
+  return fetch(location.href, { cache: 'no-store' }).then((r) => {
+    r.body?.cancel();
+    return /^\s*same-origin\s*(;|$)/i.test(r.headers.get('cross-origin-opener-policy') ?? '');
+  }, () => false);
 }
 
 /**
