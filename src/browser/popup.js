@@ -16,16 +16,17 @@ const POLL_MS = 500;
 const TAKEN_WAIT_MS = 4000;
 
 // What wpcomWatchPopup reports (popup.rs `Event` names them the same).
-const ANSWER = 0; // a callback URL; report() says whether it answered this sign-in
+const ANSWER = 0; // a callback URL, maybe this sign-in's answer
 const CLOSED = 1;
 const TIMED_OUT = 2;
 const ABORTED = 3;
 
 /**
- * Watches `popup` until one of these ends the sign-in, reported once as `report(kind, url)`:
- * a callback URL that report() accepts (`ANSWER`; report() returns false for a URL that answers
- * another sign-in, and the wait goes on), the popup closed (`CLOSED`), `ms` elapsed
- * (`TIMED_OUT`), `signal` aborted (`ABORTED`). Then it stops listening and closes the popup.
+ * Watches `popup` until one of these ends the sign-in: a callback URL that answers it
+ * (`report(ANSWER, url, taken)` for each URL; report() calls `taken()` when the URL was this
+ * sign-in's, and the wait goes on otherwise), the popup closed (`CLOSED`), `ms` elapsed
+ * (`TIMED_OUT`), `signal` aborted (`ABORTED`), each reported once as `report(kind)`. Then it
+ * stops listening and closes the popup.
  */
 export function wpcomWatchPopup(popup, ms, signal, report) {
   const channel = new BroadcastChannel(MESSAGE);
@@ -50,9 +51,11 @@ export function wpcomWatchPopup(popup, ms, signal, report) {
     // Only the popup this call opened, showing this origin (not another window or frame, nor
     // the popup while it shows another site), or the channel, which only this origin can use.
     const trusted = event.target == channel || (event.origin == location.origin && event.source == popup);
-    if (!done && trusted && data?.type == MESSAGE && typeof data.url == 'string' && report(ANSWER, data.url)) {
-      channel.postMessage({ type: TAKEN, id: data.id });
-      stop();
+    if (!done && trusted && data?.type == MESSAGE && typeof data.url == 'string') {
+      report(ANSWER, data.url, () => {
+        channel.postMessage({ type: TAKEN, id: data.id });
+        stop();
+      });
     }
   };
   // A closed popup sends nothing: notice it rather than wait for the time limit. But a page with

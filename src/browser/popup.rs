@@ -119,18 +119,20 @@ impl Auth {
         let _ = env::call(&popup, "focus", &[]);
         let auth = self.clone();
         let done = Cell::new(Some(done));
-        let report = move |kind: u32, url: JsValue| -> bool {
+        let report = move |kind: u32, url: JsValue, taken: JsValue| {
             let outcome = match Event::from_js(kind) {
                 Event::Answer => {
                     let Some(url) = url.as_string().filter(|url| answers_sign_in(url, &state))
                     else {
-                        return false;
+                        return;
                     };
-                    match auth.handle_redirect(&url) {
+                    let token = match auth.handle_redirect(&url) {
                         Ok(Some(token)) => Ok(token),
-                        Ok(None) => return false,
+                        Ok(None) => return,
                         Err(error) => Err(error),
-                    }
+                    };
+                    let _ = env::invoke(&taken, &[]);
+                    token
                 }
                 Event::Closed => Err(popup_closed()),
                 Event::TimedOut => Err(Error::new(
@@ -142,10 +144,9 @@ impl Auth {
             if let Some(done) = done.take() {
                 done(outcome);
             }
-            true
         };
         // Handed to JS for good: freed when popup.js drops it after the last event.
-        let report = Closure::wrap(Box::new(report) as Box<dyn Fn(u32, JsValue) -> bool>);
+        let report = Closure::wrap(Box::new(report) as Box<dyn FnMut(u32, JsValue, JsValue)>);
         let signal = options.signal.map_or(JsValue::UNDEFINED, JsValue::from);
         let ms = options.timeout_ms.unwrap_or(DEFAULT_POPUP_TIMEOUT_MS);
         watch_popup(&popup, ms, &signal, &report.into_js_value());
