@@ -27,12 +27,19 @@
 //   libraries over hand-written code — the percent-encoding crate ~0.5 KB, js_sys::global()
 //   ~0.2 KB; the route table, the named transport kinds, the boring build: the rest; and back
 //   −281 B: WpcomError is a JS class the wasm constructs, not a prototype rewired at run time.
+// - 43,500 → 49,000 (issue 12, the connect flow, popup and extension parts: 43,175 → 48,828 B):
+//   checkConnection ~1.5 KB (token-info, then /me to tell a revoked token from another app's,
+//   the verdict as an object); signInWithPopup ~1.0 KB of wasm and, with the extension helper,
+//   ~0.8 KB of JS (src/browser/popup.js: the opener's listeners, the COOP check, popupCallback in
+//   the entries); signInWithExtension ~0.9 KB; the rest ~1.4 KB: the three methods' promise
+//   glue, two error codes, storage 'extension', the extension's default redirect URI. (A
+//   closure returning a value pulled core::fmt in: 1 KB avoided with a callback instead.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 43500;
+const CEILING = 49000;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {
