@@ -438,3 +438,108 @@ async fn check_connection_throws_for_a_network_failure() {
     let error = client.check_connection().await.unwrap_err();
     assert_eq!(error.code, ErrorCode::Network);
 }
+
+// The JavaScript surface: `signInWithPopup`, `checkConnection`, `signInWithExtension`.
+
+fn strings(value: &JsValue) -> Vec<String> {
+    js_sys::Array::from(value)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect()
+}
+
+fn js_auth(client_id: &str) -> wpcom_wasm::js::JsAuth {
+    wpcom_wasm::js::JsAuth::new(object(&[
+        ("clientId", JsValue::from_str(client_id)),
+        ("redirectUri", JsValue::from_str(CALLBACK)),
+        ("storage", JsValue::from_str("memory")),
+        ("oauthBase", JsValue::from_str(EMULATOR)),
+    ]))
+    .unwrap_or_else(|e| panic!("{:?}", get(&e, "message")))
+}
+
+#[wasm_bindgen_test]
+async fn js_sign_in_with_popup_resolves_a_token_and_a_huge_time_limit_waits() {
+    let auth = js_auth(&unique_client_id("js-popup"));
+    let popup = frameWindow();
+    stubOpen(&popup);
+    // Past 2^31-1 ms a browser timer fires at once: the limit is clamped, so this one waits.
+    let promise = auth.sign_in_with_popup(object(&[("timeoutMs", JsValue::from_f64(1e12))]));
+    restoreOpen();
+    let state = state_of(openedUrls().last().unwrap());
+    sleep(50).await;
+    postFrom(&popup, &origin(), MESSAGE, &token_url(&state, "js-token"));
+    let token = settle(promise).await.expect("signed in");
+    assert_eq!(
+        get(&token, "accessToken").as_string().as_deref(),
+        Some("js-token")
+    );
+    assert_eq!(strings(&get(&token, "scope")), ["global"]);
+
+    let bad = settle(auth.sign_in_with_popup(object(&[("timeoutMs", "soon".into())]))).await;
+    assert_eq!(
+        get(&bad.unwrap_err(), "code").as_string().as_deref(),
+        Some("invalid_config")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn js_check_connection_is_an_object_or_null() {
+    let token = mint("alice", "1234").await;
+    let client = wpcom_wasm::js::JsClient::new(object(&[
+        ("token", token.into()),
+        ("apiBase", EMULATOR.into()),
+        ("oauthBase", EMULATOR.into()),
+        ("clientId", "1234".into()),
+    ]))
+    .unwrap();
+    let connection = settle(client.check_connection(JsValue::UNDEFINED))
+        .await
+        .unwrap();
+    assert_eq!(
+        get(&connection, "status").as_string().as_deref(),
+        Some("connected")
+    );
+    assert!(get(&connection, "userId")
+        .as_f64()
+        .is_some_and(|id| id > 0.0));
+    assert!(get(&connection, "blogId").is_null());
+    assert_eq!(strings(&get(&connection, "scope")), ["global"]);
+
+    let signed_out = wpcom_wasm::js::JsClient::new(object(&[("clientId", "1234".into())])).unwrap();
+    let none = settle(signed_out.check_connection(JsValue::UNDEFINED))
+        .await
+        .unwrap();
+    assert!(none.is_null(), "no token: null, nothing sent");
+}
+
+#[wasm_bindgen_test]
+async fn js_sign_in_with_extension_outside_an_extension_is_unsupported() {
+    let auth = js_auth(&unique_client_id("js-ext"));
+    let error = settle(auth.sign_in_with_extension(JsValue::UNDEFINED))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        get(&error, "code").as_string().as_deref(),
+        Some("unsupported")
+    );
+    // And without a redirect URI outside an extension, there is none to default to.
+    let missing = wpcom_wasm::js::JsAuth::new(object(&[("clientId", "1".into())]))
+        .err()
+        .unwrap();
+    assert_eq!(
+        get(&missing, "code").as_string().as_deref(),
+        Some("invalid_config")
+    );
+    let storage = wpcom_wasm::js::JsAuth::new(object(&[
+        ("clientId", "1".into()),
+        ("redirectUri", CALLBACK.into()),
+        ("storage", "extension".into()),
+    ]))
+    .err()
+    .unwrap();
+    assert_eq!(
+        get(&storage, "code").as_string().as_deref(),
+        Some("unsupported")
+    );
+}

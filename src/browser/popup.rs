@@ -148,7 +148,11 @@ impl Auth {
         // Handed to JS for good: freed when popup.js drops it after the last event.
         let report = Closure::wrap(Box::new(report) as Box<dyn FnMut(u32, JsValue, JsValue)>);
         let signal = options.signal.map_or(JsValue::UNDEFINED, JsValue::from);
-        let ms = options.timeout_ms.unwrap_or(DEFAULT_POPUP_TIMEOUT_MS);
+        // Browsers fire at once for delays past 2^31-1 ms: a far limit must wait, not fire.
+        let ms = options
+            .timeout_ms
+            .unwrap_or(DEFAULT_POPUP_TIMEOUT_MS)
+            .min(i32::MAX as u32);
         watch_popup(&popup, ms, &signal, &report.into_js_value());
     }
 }
