@@ -27,7 +27,7 @@
 //   libraries over hand-written code — the percent-encoding crate ~0.5 KB, js_sys::global()
 //   ~0.2 KB; the route table, the named transport kinds, the boring build: the rest; and back
 //   −281 B: WpcomError is a JS class the wasm constructs, not a prototype rewired at run time.
-// - 43,500 → 49,000 (issue 12, the connect flow, popup and extension parts: 43,175 → 48,828 B):
+// - 43,500 → 49,000 (issue 12, the connect flow, popup and extension parts: 43,175 → 48,835 B):
 //   checkConnection ~1.5 KB (token-info, then /me to tell a revoked token from another app's,
 //   the verdict as an object); signInWithPopup ~1.0 KB of wasm and, with the extension helper,
 //   ~0.8 KB of JS (src/browser/popup.js: the opener's listeners, the COOP check, popupCallback in
