@@ -8,7 +8,9 @@
 //      entry in one minified file (src/js/web-entry.js, the glue, its snippets), and
 //      pkg/web/wpcom_wasm.js the glue alone (for a service worker, without the entry's checks),
 //      and pkg/web/element.js the `<wpcom-connect>` element (`wpcom-wasm/element`);
-//   5. package.json, and pkg/size.json: what a page that imports `wpcom-wasm/web` loads.
+//   5. the popup's callback: pkg/callback.js (`wpcom-wasm/callback`, no wasm) and
+//      pkg/callback.html, a ready page with its script inlined;
+//   6. package.json, and pkg/size.json: what a page that imports `wpcom-wasm/web` loads.
 //
 // `--without TRICK[,TRICK…]` turns size tricks off and `--out DIR` writes elsewhere than pkg/:
 // `npm run size` (scripts/size-tricks.mjs) uses them to measure what each trick pays.
@@ -42,6 +44,12 @@ const CARGO_WITHOUT = {
 // `--all-features`: binaryen then writes compact imports that Chromium refuses.
 const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+
+// The JS modules the glue imports that the package's entries also export from.
+const ERROR_JS = 'src/js/error.js';
+const POPUP_JS = 'src/browser/popup.js';
+// Where src/js/callback.html takes its script.
+const CALLBACK_MARKER = '<!-- callback-page.js -->';
 
 // The first line of wasm-bindgen's glue: where TypeScript and Deno find its declarations.
 const TYPES_POINTER = '/* @ts-self-types="./wpcom_wasm.d.ts" */';
@@ -78,13 +86,15 @@ export async function build({ out = join(root, 'pkg'), without = new Set() } = {
   const webDir = join(out, 'web');
   run('wasm-bindgen', ['--target', 'bundler', '--out-dir', out, '--out-name', 'wpcom_wasm', wasmIn]);
   run('wasm-bindgen', ['--target', 'web', '--out-dir', webDir, '--out-name', 'wpcom_wasm', wasmIn]);
-  // The bundler build's entry: wasm-bindgen's glue as generated, and `WpcomError` from the very
-  // module the glue imports it from (see errorClass below).
-  const bundlerError = relative(out, errorClass(out)).replaceAll('\\', '/');
+  // The bundler build's entry: wasm-bindgen's glue as generated, and `WpcomError` and
+  // `popupCallback` from the very modules the glue imports (see snippet below).
+  const fromOut = (file) => relative(out, snippet(out, file)).replaceAll('\\', '/');
   writeFileSync(join(out, 'index.js'), `${TYPES_POINTER}
-// The entry of \`wpcom-wasm\` (written by scripts/build.mjs): wasm-bindgen's glue, and WpcomError.
+// The entry of \`wpcom-wasm\` (written by scripts/build.mjs): wasm-bindgen's glue, WpcomError
+// and popupCallback.
 export * from './wpcom_wasm.js';
-export { WpcomError } from './${bundlerError}';
+export { WpcomError } from './${fromOut(ERROR_JS)}';
+export { popupCallback } from './${fromOut(POPUP_JS)}';
 `);
 
   // Not inlining single-caller functions above 20 instructions: measured smaller after gzip
@@ -98,11 +108,13 @@ export { WpcomError } from './${bundlerError}';
   // The `web` build is what a page without a bundler loads as is: one file to fetch before the
   // .wasm (wasm-bindgen writes `module = …` JS as separate snippet files), minified (bundlers
   // minify the `bundler` build's glue themselves, so that one stays as generated).
-  const webErrorClass = errorClass(webDir);
+  // `wpcom-wasm:error` and `wpcom-wasm:popup` (src/js/web-entry.js) are the snippets the glue
+  // imports, so the bundle holds one copy of each.
+  const snippets = { 'wpcom-wasm:error': snippet(webDir, ERROR_JS), 'wpcom-wasm:popup': snippet(webDir, POPUP_JS) };
   const errorPlugin = {
-    name: 'wpcom-wasm-error',
+    name: 'wpcom-wasm-snippets',
     setup(build) {
-      build.onResolve({ filter: /^wpcom-wasm:error$/ }, () => ({ path: webErrorClass }));
+      build.onResolve({ filter: /^wpcom-wasm:(error|popup)$/ }, (args) => ({ path: snippets[args.path] }));
     },
   };
   const bundle = async (options, outfile) => {
@@ -129,7 +141,7 @@ export { WpcomError } from './${bundlerError}';
   // The glue alone (for apps that call init() themselves, e.g. an extension's service worker),
   // with `WpcomError` too.
   const glueEntry = "export * from './wpcom_wasm.js';\nexport { default } from './wpcom_wasm.js';\n"
-    + "export { WpcomError } from 'wpcom-wasm:error';\n";
+    + "export { WpcomError } from 'wpcom-wasm:error';\nexport { popupCallback } from 'wpcom-wasm:popup';\n";
   await bundle({ stdin: { contents: glueEntry, resolveDir: webDir, sourcefile: 'glue-entry.js' }, allowOverwrite: true }, glue);
   // `wpcom-wasm/element`: the `<wpcom-connect>` element in a file of its own, which only that
   // entry loads; it imports the `web` entry above (the same module, not a copy of it).
@@ -145,6 +157,7 @@ export { WpcomError } from './${bundlerError}';
   });
   writeFileSync(join(webDir, 'element.js'), element.outputFiles[0].contents);
   copyFileSync(join(root, 'src/js/element.d.ts'), join(webDir, 'element.d.ts'));
+  await writeCallback(esbuild, out, on('minify-js'));
   // Inlined above; and the .wasm's declarations are for importing it as a module, which the
   // `web` build never does (and name the exports before minification).
   rmSync(join(webDir, 'snippets'), { recursive: true, force: true });
@@ -196,6 +209,8 @@ function writeManifest(out) {
       './web/wpcom_wasm.js': { types: './web/wpcom_wasm.d.ts', default: './web/wpcom_wasm.js' },
       './web/wpcom_wasm_bg.wasm': './web/wpcom_wasm_bg.wasm',
       './element': { types: './web/element.d.ts', default: './web/element.js' },
+      './callback': { types: './callback.d.ts', default: './callback.js' },
+      './callback.html': './callback.html',
       './wpcom_wasm_bg.wasm': './wpcom_wasm_bg.wasm',
       './package.json': './package.json',
     },
@@ -208,15 +223,42 @@ function writeManifest(out) {
 }
 
 /**
- * The snippet file of `WpcomError` (src/js/error.js) that wasm-bindgen wrote under `dir`: a JS
- * class the glue imports; the package's entries export that same module, so the class the wasm
- * throws is the one apps test with `instanceof`.
+ * The snippet file that wasm-bindgen wrote under `dir` for `source`, a JS module the glue
+ * imports: `WpcomError` (src/js/error.js) and the popup's protocol (src/browser/popup.js). The
+ * package's entries export from that same module, so the class the wasm throws is the one apps
+ * test with `instanceof`, and one copy of the popup's names serves both ends.
  */
-function errorClass(dir) {
+function snippet(dir, source) {
   const found = readdirSync(join(dir, 'snippets'), { recursive: true }).map(String)
-    .filter((f) => f.replaceAll('\\', '/').endsWith('src/js/error.js'));
-  if (found.length !== 1) throw new Error(`expected one src/js/error.js snippet in ${dir}, found ${found.length}`);
+    .filter((f) => f.replaceAll('\\', '/').endsWith(source));
+  if (found.length !== 1) throw new Error(`expected one ${source} snippet in ${dir}, found ${found.length}`);
   return join(dir, 'snippets', found[0]);
+}
+
+/**
+ * `wpcom-wasm/callback` (callback.js and its declarations: popupCallback without the wasm, for
+ * a callback page of the app's own) and `callback.html`, the ready callback page: its script
+ * (src/js/callback-page.js) bundled and inlined, so it is one file to serve.
+ */
+async function writeCallback(esbuild, out, minify) {
+  const build = async (options) => (await esbuild.build({
+    bundle: true, format: 'esm', minify, legalComments: 'none', write: false, ...options,
+  })).outputFiles[0].text;
+  const popup = join(root, POPUP_JS);
+  const module = await build({ stdin: { contents: `export { popupCallback } from ${JSON.stringify(popup)};`, resolveDir: root } });
+  writeFileSync(join(out, 'callback.js'), `// wpcom-wasm/callback: popupCallback() alone (src/browser/popup.js), no wasm.\n${module}`);
+  writeFileSync(join(out, 'callback.d.ts'), `/**
+ * The popup's callback page, in one call: forwards the URL it landed on to the window that
+ * started \`signInWithPopup\`, scrubs the OAuth data from the address bar and closes the window.
+ * Resolves with \`true\` once the opener took the URL, \`false\` when the page holds no OAuth data
+ * or nobody took it within 4 s.
+ */
+export declare function popupCallback(): Promise<boolean>;
+`);
+  const script = await build({ entryPoints: [join(root, 'src/js/callback-page.js')] });
+  const page = readFileSync(join(root, 'src/js/callback.html'), 'utf8');
+  if (!page.includes(CALLBACK_MARKER)) throw new Error(`src/js/callback.html lacks ${CALLBACK_MARKER}`);
+  writeFileSync(join(out, 'callback.html'), page.replace(CALLBACK_MARKER, () => `<script type="module">${script.trim()}</script>`));
 }
 
 /** Writes size.json: gzip -9 of what a page that imports `wpcom-wasm/web` loads. */

@@ -4,34 +4,26 @@
 import init, { Auth, Client } from './wpcom-wasm/wpcom_wasm.js';
 import { config } from './config.js';
 
-// chrome.storage.local as the client's storage adapter (get/set/remove may return Promises).
-const storage = {
-  get: async (key) => (await chrome.storage.local.get(key))[key] ?? null,
-  set: (key, value) => chrome.storage.local.set({ [key]: value }),
-  remove: (key) => chrome.storage.local.remove(key),
-};
-
 // Service workers allow neither top-level await nor dynamic import(): start loading at once and
 // let each handler await the same promise. The .wasm URL is given explicitly, as an extension URL.
 const ready = (async () => {
   await init({ module_or_path: chrome.runtime.getURL('wpcom-wasm/wpcom_wasm_bg.wasm') });
   const auth = new Auth({
     clientId: config.clientId,
-    redirectUri: chrome.identity.getRedirectURL(), // https://<extension-id>.chromiumapp.org/
+    // No redirectUri: in an extension it is chrome.identity.getRedirectURL(),
+    // https://<extension-id>.chromiumapp.org/ (register that one).
     scope: config.scope,
     oauthBase: config.oauthBase,
-    storage,
+    storage: 'extension', // chrome.storage.local
   });
   await auth.ready(); // reads a token stored by an earlier run of the worker
   return { auth, client: new Client({ auth, apiBase: config.apiBase }) };
 })();
 
-/// Opens WordPress.com's sign-in in a browser window; the URL it ends on carries the token.
+/// Signs in in the browser's sign-in window (launchWebAuthFlow), then shows the profile.
 async function signIn() {
   const { auth } = await ready;
-  const url = auth.authorizeUrl(); // stores a fresh state first
-  const back = await chrome.identity.launchWebAuthFlow({ url, interactive: true });
-  await auth.handleRedirect(back); // checks the state, stores the token
+  await auth.signInWithExtension({ interactive: true });
   return profile();
 }
 
@@ -43,7 +35,7 @@ async function profile() {
 
 async function signOut() {
   const { auth } = await ready;
-  await auth.signOut();
+  auth.signOut();
   return null;
 }
 

@@ -6,6 +6,7 @@
 //! [`Auth::on_signed_out`] and [`Auth::on_expiring`].
 
 use super::env;
+use super::extension;
 use super::session::{Hooks, SignOutReason};
 use super::storage::{Slot, Storage, Store};
 use super::transport::Done;
@@ -25,7 +26,8 @@ pub const DEFAULT_BASE: &str = "https://public-api.wordpress.com";
 pub struct AuthConfig {
     /// The app's client id (developer.wordpress.com/apps).
     pub client_id: String,
-    /// The redirect URI, exactly as registered (trailing slash included).
+    /// The redirect URI, exactly as registered (trailing slash included); empty in a browser
+    /// extension for `identity.getRedirectURL()`.
     pub redirect_uri: String,
     /// `global`, `auth`, or space-separated finer scopes; `None` asks for one blog.
     pub scope: Option<String>,
@@ -72,8 +74,13 @@ struct Inner {
 
 impl Auth {
     /// Checks `config` and opens its storage; `invalid_config` for an empty client id or
-    /// redirect URI, `unsupported` for Web Storage where there is none (a worker).
-    pub fn new(config: AuthConfig) -> Result<Auth, Error> {
+    /// redirect URI, `unsupported` for Web Storage where there is none (a worker) and for
+    /// [`Storage::Extension`] outside an extension. In a browser extension an empty redirect URI
+    /// is the extension's own, `identity.getRedirectURL()`.
+    pub fn new(mut config: AuthConfig) -> Result<Auth, Error> {
+        if config.redirect_uri.is_empty() {
+            config.redirect_uri = extension::redirect_url().unwrap_or_default();
+        }
         if config.client_id.is_empty() || config.redirect_uri.is_empty() {
             return Err(Error::new(
                 ErrorCode::InvalidConfig,
@@ -125,6 +132,11 @@ impl Auth {
     /// valid 10 minutes) is added to the sign-ins pending in this tab before this returns;
     /// earlier ones stay valid, so two sign-ins in flight never spoil each other.
     pub fn authorize_url(&self) -> Result<String, Error> {
+        self.begin_sign_in().map(|(url, _)| url)
+    }
+
+    /// [`Auth::authorize_url`], and the state it carries.
+    pub(crate) fn begin_sign_in(&self) -> Result<(String, String), Error> {
         let state = env::random_state()?;
         let inner = &self.0;
         let url = build_authorize_url(&AuthorizeRequest {
@@ -137,7 +149,7 @@ impl Auth {
             state: &state,
         })?;
         self.update_pending(|pending, now| pending.add(&state, now));
-        Ok(url)
+        Ok((url, state))
     }
 
     /// Completes the sign-in from the URL WordPress.com redirected to.
@@ -183,13 +195,15 @@ impl Auth {
         self.require_token().ok()
     }
 
+    /// The stored token as it is, expired or not, with no side effect.
+    pub(crate) fn stored_token(&self) -> Option<Token> {
+        let stored = self.0.store.get(Slot::Token)?;
+        Token::from_storage_string(&stored)
+    }
+
     /// The current token, or `not_signed_in` / `token_expired`.
     pub fn require_token(&self) -> Result<Token, Error> {
-        let store = &self.0.store;
-        let token = store
-            .get(Slot::Token)
-            .and_then(|s| Token::from_storage_string(&s));
-        let Some(token) = token else {
+        let Some(token) = self.stored_token() else {
             return Err(Error::new(ErrorCode::NotSignedIn, "not signed in"));
         };
         if token.is_expired(env::now_ms()) {

@@ -401,6 +401,11 @@ impl Client {
         self.config.auth.as_ref()
     }
 
+    /// Whether the client was given a fixed token.
+    pub(crate) fn has_fixed_token(&self) -> bool {
+        self.config.token.is_some()
+    }
+
     /// The app's client id, needed to check token-info.
     pub(crate) fn client_id(&self) -> Result<&str, Error> {
         self.config.client_id.as_deref().ok_or_else(|| {

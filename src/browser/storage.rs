@@ -1,7 +1,8 @@
 //! Where the token and the pending OAuth `state`s are kept between page loads.
 //!
 //! Backends: `sessionStorage` (the default: one tab, gone when it closes), `localStorage`
-//! (shared by the origin's tabs), memory only, or an adapter object with `get/set/remove` whose
+//! (shared by the origin's tabs), memory only, a browser extension's `storage.local`, or an
+//! adapter object with `get/set/remove` whose
 //! methods may return Promises (so `chrome.storage` fits). Keys are namespaced by client id:
 //! `wpcom-wasm:<clientId>:token` and `wpcom-wasm:<clientId>:state` (the sign-ins in flight, see
 //! [`crate::core::PendingStates`]; with `localStorage` they stay in the tab's `sessionStorage`).
@@ -11,6 +12,7 @@
 //! [`Store::load`] fills from the adapter.
 
 use super::env;
+use super::extension;
 use super::transport::Done;
 use crate::core::text::cat;
 use crate::core::{Error, ErrorCode};
@@ -34,8 +36,12 @@ pub enum Storage {
     Local,
     /// Memory only: lost on reload.
     Memory,
+    /// A browser extension's `storage.local` (`chrome.storage.local`, Firefox's
+    /// `browser.storage.local`; the "storage" permission): shared by the extension's pages and
+    /// its service worker, kept across restarts. Asynchronous: load it with `Auth::restore`.
+    Extension,
     /// A JS object with `get(key)`, `set(key, value)` and `remove(key)`, each sync or
-    /// Promise-returning (e.g. a thin wrapper over `chrome.storage.local`).
+    /// Promise-returning.
     Adapter(Object),
 }
 
@@ -51,8 +57,9 @@ impl Storage {
                 "session" => Ok(Storage::Session),
                 "local" => Ok(Storage::Local),
                 "memory" => Ok(Storage::Memory),
+                "extension" => Ok(Storage::Extension),
                 _ => Err(invalid(
-                    "storage must be 'session', 'local', 'memory' or an adapter object",
+                    "storage must be 'session', 'local', 'memory', 'extension' or an adapter object",
                 )),
             };
         }
@@ -95,13 +102,14 @@ pub struct Store {
 
 impl Store {
     /// Resolves `storage` for this scope and checks it can work; `unsupported` for Web Storage
-    /// in a worker, `invalid_config` for an adapter without `get/set/remove`.
+    /// in a worker and for `Extension` outside an extension, `invalid_config` for an adapter without `get/set/remove`.
     pub fn new(storage: Storage, client_id: &str) -> Result<Store, Error> {
         let backend = match storage {
             Storage::Auto if env::window().is_ok() => Backend::Session,
             Storage::Auto | Storage::Memory => Backend::Memory,
             Storage::Session => Backend::Session,
             Storage::Local => Backend::Local,
+            Storage::Extension => Backend::Adapter(extension::storage_adapter()?),
             Storage::Adapter(object) => {
                 for name in ["get", "set", "remove"] {
                     if !env::get(&object, name).is_function() {

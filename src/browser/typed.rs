@@ -8,9 +8,11 @@
 
 use super::client::{bad_shape, Client, Operation, RequestOptions, RouteCall};
 use super::connected_apps::own_entry;
+use super::connection::{next_check_step, Step};
 use super::fetch;
 use super::media::media_form_data;
 use super::pages::Pages;
+use super::popup::PopupOptions;
 use super::transport::Done;
 use super::Auth;
 use crate::core::media::MediaAttrs;
@@ -18,15 +20,15 @@ use crate::core::models::{
     Comment, CommentsPage, ConnectedApplication, Deletion, Disconnected, FollowResult, LikeResult,
     Likes, Me, MediaItem, MediaPage, MediaUpload, NewPost, Post, PostsPage, Sites, TokenInfo,
 };
-use crate::core::namespace_option;
 use crate::core::routes::{self, Args, PostRef, Route};
+use crate::core::{namespace_option, Connection, Method, Token};
 use crate::core::{Error, ErrorCode};
-use crate::core::{Method, Token};
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::cell::Cell;
+use core::future::Future;
 use js_sys::Promise;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -430,19 +432,56 @@ fn comment_body(content: &str) -> JsValue {
     body.into()
 }
 
+impl Client {
+    /// What the token is worth now: `None` without a token, else a [`Connection`] whose status
+    /// is `connected`, `expired`, `revoked` or `foreign`; see [`Client::check_connection_with`]
+    /// for the requests it makes (`token-info`, then `/me` at most) and its errors.
+    pub async fn check_connection(&self) -> Result<Option<Connection>, Error> {
+        let (mut step, local) = self.first_check_step();
+        loop {
+            let operation = match step {
+                Step::Done(outcome) => return outcome,
+                Step::Call(operation) => operation,
+            };
+            let result = self.run(operation.clone()).await;
+            step = next_check_step(&operation, result, local.as_ref());
+        }
+    }
+}
+
 impl Auth {
     /// Loads the token and state from an asynchronous storage adapter (a no-op for the other
     /// backends) and returns the token, if any. Await it before using an adapter-backed `Auth`.
     pub async fn restore(&self) -> Result<Option<Token>, Error> {
         settle(|done| self.restore_with(done)).await
     }
+
+    /// Signs in in a popup ([`Auth::sign_in_with_popup_then`]: its errors). Not an `async fn`:
+    /// the window opens when this is called, not when the future is first polled, so call it in
+    /// the click handler itself, before any `.await`.
+    pub fn sign_in_with_popup(
+        &self,
+        options: PopupOptions,
+    ) -> impl Future<Output = Result<Token, Error>> {
+        let auth = self.clone();
+        settle(move |done| auth.sign_in_with_popup_then(options, done))
+    }
+
+    /// Signs in with a browser extension's `identity.launchWebAuthFlow`
+    /// ([`Auth::sign_in_with_extension_then`]: its errors).
+    pub async fn sign_in_with_extension(&self, interactive: bool) -> Result<Token, Error> {
+        settle(|done| self.sign_in_with_extension_then(interactive, done)).await
+    }
 }
 
-/// Awaits a callback-style operation of the browser layer: `start` gets the callback to call
-/// with the outcome (which it does exactly once).
-pub(crate) async fn settle<T: 'static>(start: impl FnOnce(Done<T>)) -> Result<T, Error> {
+/// Starts a callback-style operation of the browser layer at once (`start` gets the callback
+/// to call with the outcome, which it does exactly once) and returns the future of its outcome.
+pub(crate) fn settle<T: 'static>(
+    start: impl FnOnce(Done<T>),
+) -> impl Future<Output = Result<T, Error>> {
     let slot: Rc<Cell<Option<Result<T, Error>>>> = Rc::new(Cell::new(None));
     let mut start = Some(start);
+    // `Promise::new` runs its executor now, before this returns.
     let promise = Promise::new(&mut |resolve, _reject| {
         let slot = slot.clone();
         if let Some(start) = start.take() {
@@ -452,9 +491,11 @@ pub(crate) async fn settle<T: 'static>(start: impl FnOnce(Done<T>)) -> Result<T,
             }));
         }
     });
-    let _ = JsFuture::from(promise).await;
-    slot.take()
-        .unwrap_or_else(|| Err(Error::new(ErrorCode::Unsupported, "the call never settled")))
+    async move {
+        let _ = JsFuture::from(promise).await;
+        slot.take()
+            .unwrap_or_else(|| Err(Error::new(ErrorCode::Unsupported, "the call never settled")))
+    }
 }
 
 /// Decodes a JSON value, already normalised by the core's quirk rules (as the JS surface

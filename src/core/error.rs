@@ -31,10 +31,14 @@ pub enum ErrorCode {
     RateLimited,
     /// The response could not be understood (`bad_response`).
     BadResponse,
-    /// The request took longer than the time limit (`timeout`).
+    /// The request or the sign-in took longer than its time limit (`timeout`).
     Timeout,
-    /// The caller aborted the request (`aborted`).
+    /// The caller aborted the request or the sign-in (`aborted`).
     Aborted,
+    /// The browser refused to open the sign-in popup (`popup_blocked`).
+    PopupBlocked,
+    /// The user closed the sign-in window before it finished (`popup_closed`).
+    PopupClosed,
     /// The environment lacks what the call needs, e.g. no window or history (`unsupported`).
     Unsupported,
     /// The client was configured or called with invalid values (`invalid_config`).
@@ -110,6 +114,8 @@ const CODES: &[(ErrorCode, &str)] = &[
     (ErrorCode::BadResponse, "bad_response"),
     (ErrorCode::Timeout, "timeout"),
     (ErrorCode::Aborted, "aborted"),
+    (ErrorCode::PopupBlocked, "popup_blocked"),
+    (ErrorCode::PopupClosed, "popup_closed"),
     (ErrorCode::Unsupported, "unsupported"),
     (ErrorCode::InvalidConfig, "invalid_config"),
     (ErrorCode::NotFound, "not_found"),
@@ -432,4 +438,12 @@ pub fn follow_failed() -> Error {
         "WordPress.com did not record the follow change",
     )
     .reached_server(true)
+}
+
+/// `popup_closed`: the user closed the sign-in window (a popup or an extension's) first.
+pub fn popup_closed() -> Error {
+    Error::new(
+        ErrorCode::PopupClosed,
+        "the sign-in window was closed before it finished: try again",
+    )
 }

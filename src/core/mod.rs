@@ -3,6 +3,7 @@
 //! Each module says what it follows; rustdoc lists the re-exports below.
 
 pub mod authorize;
+pub mod connection;
 pub mod endpoint;
 pub mod envelope;
 pub mod error;
@@ -12,6 +13,7 @@ pub mod models;
 pub mod paginate;
 pub mod path;
 pub mod pending;
+pub mod popup;
 pub mod quirks;
 pub mod redirect;
 pub mod retry;
@@ -28,12 +30,14 @@ mod url;
 mod tests;
 
 pub use authorize::{build_authorize_url, AuthorizeRequest};
+pub use connection::{Connection, ConnectionStatus};
 pub use endpoint::{build_token_info_url, site_segment, Method};
 pub use error::{
     check_token_client, error_from_response, token_info_error, Error, ErrorBody, ErrorCode,
 };
 pub use path::{build_api_call, namespace_option, split_collection, ApiCall, Collection};
 pub use pending::PendingStates;
+pub use popup::answers_sign_in;
 pub use redirect::{complete_redirect, parse_redirect, scrub_url, RedirectParams};
 pub use retry::{backoff_delay_ms, is_retryable, next_delay, parse_retry_after, RetryPolicy};
 pub use routes::Route;

@@ -1,10 +1,10 @@
 //! The JS `Auth` class: converts options and results, delegates to [`browser::Auth`].
 
-use super::convert::{get, opt_token_to_js, token_to_js, Options};
+use super::convert::{self, get, opt_token_to_js, token_to_js, Options};
 use super::error::to_js as error_to_js;
 use super::promise::promise;
-use crate::browser::{self, env, storage::Storage, AuthConfig};
-use crate::core::Error;
+use crate::browser::{self, env, storage::Storage, AuthConfig, Done, PopupOptions};
+use crate::core::{Error, Token};
 use alloc::boxed::Box;
 use alloc::string::String;
 use js_sys::{Function, Promise};
@@ -19,7 +19,8 @@ pub struct JsAuth {
 
 #[wasm_bindgen(js_class = Auth)]
 impl JsAuth {
-    /// `new Auth({ clientId, redirectUri, scope, blog, storage, oauthBase, login })`.
+    /// `new Auth({ clientId, redirectUri, scope, blog, storage, oauthBase, login })`;
+    /// `redirectUri` may be left out in a browser extension (`identity.getRedirectURL()`).
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<JsAuth, JsValue> {
         let inner = auth_from_options(&options).map_err(|e| error_to_js(&e, None))?;
@@ -76,6 +77,37 @@ impl JsAuth {
         )
     }
 
+    /// `signInWithPopup({ signal, timeoutMs })`: opens the popup before returning;
+    /// `Promise<Token>`.
+    #[wasm_bindgen(js_name = signInWithPopup)]
+    pub fn sign_in_with_popup(&self, options: JsValue) -> Promise {
+        let o = Options::new(&options);
+        let timeout_ms = o.count("timeoutMs");
+        let checked = o.check().and_then(|()| convert::signal(&options));
+        let auth = self.inner.clone();
+        promise(
+            move |done| match checked {
+                Ok(signal) => {
+                    let options = PopupOptions { signal, timeout_ms };
+                    auth.sign_in_with_popup_then(options, token_done(done));
+                }
+                Err(error) => done(Err(error)),
+            },
+            None,
+        )
+    }
+
+    /// `signInWithExtension({ interactive })` (default `true`): `Promise<Token>`.
+    #[wasm_bindgen(js_name = signInWithExtension)]
+    pub fn sign_in_with_extension(&self, options: JsValue) -> Promise {
+        let interactive = get(&options, "interactive").as_bool().unwrap_or(true);
+        let auth = self.inner.clone();
+        promise(
+            move |done| auth.sign_in_with_extension_then(interactive, token_done(done)),
+            None,
+        )
+    }
+
     /// Calls `callback(reason)` when the session ends.
     #[wasm_bindgen(js_name = onSignedOut)]
     pub fn on_signed_out(&self, callback: Function) {
@@ -110,6 +142,11 @@ pub fn take_linked(object: &JsValue) -> Option<browser::Auth> {
     JsAuth::try_from_js_value(linked)
         .ok()
         .map(|auth| auth.inner)
+}
+
+/// A token's outcome handed to a JS promise's callback as a JS `Token`.
+fn token_done(done: Done) -> Done<Token> {
+    Box::new(move |outcome| done(outcome.map(|token| token_to_js(&token))))
 }
 
 /// Reads the JS options object into a Rust `Auth`.

@@ -15,7 +15,8 @@ use crate::browser::{Client, ClientConfig, RequestOptions};
 use crate::core::retry::RetryPolicy;
 use crate::core::routes::{self, Args, Body, Route};
 use crate::core::text::{cat, has};
-use crate::core::{namespace_option, Error, ErrorCode, Method};
+use crate::core::{namespace_option, Connection, Error, ErrorCode, Method};
+use alloc::boxed::Box;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
@@ -110,6 +111,21 @@ impl JsClient {
     #[wasm_bindgen(js_name = tokenInfo)]
     pub fn token_info(&self, options: JsValue) -> Promise {
         self.start(Ok(Operation::TokenInfo), &options, None)
+    }
+
+    /// `checkConnection(options)`: `Promise<Connection | null>`, `null` without a token.
+    #[wasm_bindgen(js_name = checkConnection)]
+    pub fn check_connection(&self, options: JsValue) -> Promise {
+        let client = convert::signal(&options).map(|signal| self.inner.with_signal(signal));
+        promise(
+            move |done| match client {
+                Ok(client) => client.check_connection_with(Box::new(move |outcome| {
+                    done(outcome.map(|c| c.as_ref().map_or(JsValue::NULL, connection_to_js)));
+                })),
+                Err(error) => done(Err(error)),
+            },
+            None,
+        )
     }
 
     /// Any REST call, `request(method, path, options)` or the fetch-like
@@ -378,6 +394,22 @@ fn route_call(
         }
     }
     Ok(call)
+}
+
+/// The JS shape of a connection: `{ status, userId, blogId, scope }`.
+fn connection_to_js(connection: &Connection) -> JsValue {
+    let object: JsValue = js_sys::Object::new().into();
+    let id = |id: Option<u64>| convert::number_or_null(id.map(|id| id as f64));
+    set(&object, "status", &connection.status.as_str().into());
+    set(&object, "userId", &id(connection.user_id));
+    set(&object, "blogId", &id(connection.blog_id));
+    let scope: js_sys::Array = connection
+        .scope
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect();
+    set(&object, "scope", &scope);
+    object
 }
 
 /// `request(method, path, { query, body, apiVersion, namespace, method })` as an

@@ -21,6 +21,7 @@ export type WpcomErrorCode =
   | 'access_denied' | 'state_missing' | 'state_mismatch' | 'bad_redirect'
   | 'not_signed_in' | 'token_expired' | 'token_client_mismatch'
   | 'network' | 'rate_limited' | 'bad_response' | 'timeout' | 'aborted'
+  | 'popup_blocked' | 'popup_closed'
   | 'unsupported' | 'invalid_config' | 'not_found' | 'server_error' | 'like_failed'
   | 'follow_failed'
   | 'invalid_token' | 'authorization_required' | 'unauthorized' | 'unknown_blog'
@@ -46,14 +47,20 @@ export interface StorageAdapter {
 export interface AuthOptions {
   /** The app's client id. */
   clientId: string | number;
-  /** The redirect URI exactly as registered (trailing slash included). */
-  redirectUri: string;
+  /**
+   * The redirect URI exactly as registered (trailing slash included). Required, except in a
+   * browser extension, where it defaults to `identity.getRedirectURL()`.
+   */
+  redirectUri?: string;
   /** `global`, `auth`, or space-separated finer scopes; omit for one blog. */
   scope?: string;
   /** The blog (ID or URL) for a single-blog token. */
   blog?: string | number;
-  /** Where the token is kept: `session` (default), `local`, `memory`, or an adapter. */
-  storage?: 'session' | 'local' | 'memory' | StorageAdapter;
+  /**
+   * Where the token is kept: `session` (default), `local`, `memory`, `extension` (a browser
+   * extension's `storage.local`, asynchronous: await `ready()`), or an adapter.
+   */
+  storage?: 'session' | 'local' | 'memory' | 'extension' | StorageAdapter;
   /** OAuth host; default `https://public-api.wordpress.com`. */
   oauthBase?: string;
   /** Use `/oauth2/authenticate` (log in with WordPress.com). */
@@ -68,6 +75,43 @@ export interface Token {
   expiresAt: number | null;
   /** The blog the token is limited to, or `null` for a global token. */
   siteId: number | null;
+  scope: string[];
+}
+
+/** Options of `auth.signInWithPopup(...)`. */
+export interface PopupOptions {
+  /** Aborting it rejects with `aborted` and closes the popup. */
+  signal?: AbortSignal;
+  /**
+   * Time limit in ms; default 300000 (5 minutes). Under `Cross-Origin-Opener-Policy:
+   * same-origin` a popup the user closes is not noticed: this (or `signal`) ends the wait.
+   */
+  timeoutMs?: number;
+}
+
+/** Options of `auth.signInWithExtension(...)`. */
+export interface ExtensionSignInOptions {
+  /** Show the sign-in window when WordPress.com needs the user; default `true`. */
+  interactive?: boolean;
+}
+
+/** What `client.checkConnection()` found the token worth. */
+export type ConnectionStatus = 'connected' | 'expired' | 'revoked' | 'foreign';
+
+/** The verdict of `client.checkConnection()`. */
+export interface Connection {
+  /**
+   * `connected`: accepted, and issued to this app; `expired`: the stored expiry passed (no
+   * request; the token is dropped); `revoked`: WordPress.com refuses it, e.g. the user
+   * disconnected the app (the token is dropped); `foreign`: it works but was issued to another
+   * client ID (never use it as this app's).
+   */
+  status: ConnectionStatus;
+  /** The user the token acts for, when WordPress.com said so (`connected`, `foreign`). */
+  userId: number | null;
+  /** The blog a single-blog token is limited to, `null` for a global token. */
+  blogId: number | null;
+  /** The token's scopes (WordPress.com's when connected, else the stored token's). */
   scope: string[];
 }
 
@@ -542,6 +586,22 @@ export class Auth {
   ready(): Promise<Token | null>;
   /** Reloads the token and state from the storage. */
   restore(): Promise<Token | null>;
+  /**
+   * Signs in in a popup: opens WordPress.com in a new window *before it returns* (so call it
+   * in the click handler itself, with no `await` before it; create the `Auth` beforehand), and
+   * resolves with the stored token. `redirectUri` must be a page that calls
+   * `popupCallback()`, such as the package's `callback.html`. Only the answer to this popup's
+   * own state is taken. Rejects with `WpcomError`: `popup_blocked`, `popup_closed`,
+   * `timeout`, `aborted`, `access_denied`, or another error of `handleRedirect`.
+   */
+  signInWithPopup(options?: PopupOptions): Promise<Token>;
+  /**
+   * Signs in in a browser extension (Manifest V3, its service worker too) with the browser's
+   * `identity.launchWebAuthFlow`, and resolves with the stored token. Rejects with
+   * `WpcomError`: `popup_closed`, `not_signed_in` (`interactive: false` and the user is
+   * needed), `network`, `access_denied`, `unsupported` outside an extension.
+   */
+  signInWithExtension(options?: ExtensionSignInOptions): Promise<Token>;
   /** Calls `callback` when the session ends. */
   onSignedOut(callback: (reason: SignOutReason) => void): void;
   /** Calls `callback` `secondsBefore` (default 60) before the token expires. */
@@ -625,6 +685,14 @@ export class Client {
    */
   disconnect(options?: DisconnectOptions): Promise<Disconnected>;
   /**
+   * What the token is worth now, without throwing for any of the four statuses: `null` when
+   * there is no token (nothing is sent); `expired` from the stored expiry; otherwise from
+   * `GET /oauth2/token-info`, and `GET /me` when token-info cannot tell a revoked token from
+   * another app's. Rejects with `WpcomError` for anything else: `network`, `timeout`,
+   * `rate_limited`, `aborted`, `invalid_config` (no client ID to check against)…
+   */
+  checkConnection(options?: CallOptions): Promise<Connection | null>;
+  /**
    * Any REST call, resolving with the JSON as WordPress.com sent it (`T` is taken on trust).
    * Two forms: `request(method, path, options?)`, and the fetch-like `request(path, options?)`
    * whose `options.method` (default `'GET'`) gives the method.
@@ -682,6 +750,15 @@ export class Client {
   /** Frees the object's wasm memory now (otherwise the garbage collector frees it). */
   free(): void;
 }
+
+/**
+ * The popup's callback page, in one call (no wasm, no `init()` needed): forwards the URL it
+ * landed on to the window that started `signInWithPopup` (by `postMessage` and a same-origin
+ * `BroadcastChannel`), scrubs the OAuth data from the address bar and closes the window.
+ * Resolves with `true` once the opener took the URL, `false` when the page holds no OAuth data
+ * or nobody took it within 4 s (the page stays open: say so). Also `wpcom-wasm/callback`.
+ */
+export function popupCallback(): Promise<boolean>;
 
 /** The error of every failed call. */
 export class WpcomError extends Error {

@@ -7,8 +7,10 @@
 import init from './wpcom_wasm.js';
 
 export * from './wpcom_wasm.js';
-// The class the wasm makes its errors with (src/js/error.js, resolved by scripts/build.mjs).
+// The class the wasm makes its errors with (src/js/error.js), and the popup's callback side
+// (src/browser/popup.js): the modules the glue imports, resolved by scripts/build.mjs.
 export { WpcomError } from 'wpcom-wasm:error';
+export { popupCallback } from 'wpcom-wasm:popup';
 
 // The first init()'s result: later calls return it without fetching the .wasm again.
 let output;

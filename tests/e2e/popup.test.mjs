@@ -1,5 +1,8 @@
-// The popup sign-in: the callback page hands the URL to its opener by postMessage; the opener
-// accepts it only from its own origin and from the popup it opened, then checks the state.
+// The popup sign-in, the library's auth.signInWithPopup() and popupCallback(): the callback page
+// hands the URL to its opener by postMessage (and a same-origin BroadcastChannel); the opener
+// accepts it only from its own origin and from the popup it opened, with its own state. Also
+// with the popup blocker on, and with the demo served with `Cross-Origin-Opener-Policy:
+// same-origin`, which cuts the popup off from its opener.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertNoTokenInConsole } from '../support/assertions.mjs';
@@ -7,7 +10,7 @@ import { DEMO_URL, STATE_KEY, openSuite, passOAuthPages, storedToken } from '../
 import { launchBrowser } from '../support/browser.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
 
-const MESSAGE_TYPE = 'wpcom-wasm-demo:callback';
+const MESSAGE_TYPE = 'wpcom-wasm:popup';
 
 // A page on another origin that posts a forged callback to the window that frames it.
 const EVIL_PAGE = `<!doctype html><title>evil</title><script>
@@ -117,7 +120,7 @@ test('a forged callback from another origin, a same-origin frame, the page itsel
   await context.close();
 });
 
-test('with the popup blocker on, the popup still opens (window.open runs inside the click)', async () => {
+test('with the popup blocker on, a click signs in through the popup (window.open runs inside the click)', async () => {
   const browser = await launchBrowser({ popupBlocker: true });
   try {
     const context = await browser.newContext();
@@ -130,9 +133,38 @@ test('with the popup blocker on, the popup still opens (window.open runs inside 
     await control.close();
     const popup = await openPopup(context, page);
     assert.ok(popup.url().startsWith(`${suite.emulator.url}/oauth2/authorize`));
+    const closed = popup.waitForEvent('close');
+    await passOAuthPages(popup, { user: 'alice' });
+    await closed;
+    await page.locator('#profile-username').waitFor();
+    assert.equal(await page.textContent('#profile-username'), '@alice');
     assert.ok(await page.locator('#banner').isHidden(), 'no "popup blocked" message');
   } finally {
     await browser.close();
+  }
+});
+
+test('with Cross-Origin-Opener-Policy: same-origin, the answer comes over the channel and signs in', async () => {
+  suite.demo.headers['cross-origin-opener-policy'] = 'same-origin';
+  try {
+    const context = await suite.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(DEMO_URL);
+    assert.equal(response.headers()['cross-origin-opener-policy'], 'same-origin');
+    const popup = await openPopup(context, page);
+    // COOP has cut the popup off from its opener (which, in turn, reads it as closed).
+    assert.equal(await popup.evaluate(() => window.opener), null, 'no opener under COOP');
+    await passOAuthPages(popup, { user: 'alice' });
+    await page.locator('#profile-username').waitFor();
+    assert.equal(await page.textContent('#profile-username'), '@alice');
+    assert.ok(await storedToken(page));
+    assert.equal(await page.evaluate((key) => sessionStorage.getItem(key), STATE_KEY), null, 'the state was used up');
+    assert.ok(await page.locator('#banner').isHidden(), 'no popup_closed although the handle read closed');
+    await popup.waitForEvent('close', { timeout: 10_000 }).catch(() => {});
+    assert.ok(popup.isClosed(), 'the callback closed itself once the opener took its URL');
+    await context.close();
+  } finally {
+    delete suite.demo.headers['cross-origin-opener-policy'];
   }
 });
 
@@ -166,6 +198,7 @@ test('the callback page opened on its own explains itself and keeps no token in 
   const context = await suite.newContext();
   const page = await context.newPage();
   await page.goto(`${DEMO_URL}callback.html#access_token=abc&state=xyz`);
+  // popupCallback() waits a few seconds for an opener to take the URL, then says so.
   await page.waitForFunction(() => document.getElementById('callback-title').textContent === 'Nothing to finish here');
   assert.equal(page.url(), `${DEMO_URL}callback.html`);
   await context.close();

@@ -1,6 +1,7 @@
 // The MV3 extension of examples/extension, loaded unpacked in headless Chromium: its service
-// worker loads the wasm from an extension URL, signs in through chrome.identity's
-// launchWebAuthFlow, keeps the token in chrome.storage and calls me() on the emulator; a
+// worker loads the wasm from an extension URL, signs in with auth.signInWithExtension() (the
+// browser's chrome.identity.launchWebAuthFlow, the redirect URI left to getRedirectURL()),
+// keeps the token in chrome.storage (storage: 'extension') and calls me() on the emulator; a
 // stopped-and-restarted worker restores the token; the popup shows the profile.
 import { describe, before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -115,15 +116,16 @@ describe('MV3 extension', () => {
     assert.deepEqual(context.problems, []);
   });
 
-  test('sign-in through launchWebAuthFlow (answered with a minted token) stores the token in chrome.storage', async () => {
+  test('signInWithExtension through launchWebAuthFlow (answered with a minted token) stores the token in chrome.storage', async () => {
     const sw = await serviceWorker(context, ext.id);
     const token = await emulator.mintToken({ user: 'alice', clientId: CLIENT_ID });
     // Stands in for WordPress.com's sign-in window: answers with the redirect it would send.
     await sw.evaluate((token) => {
       self.realLaunchWebAuthFlow ??= chrome.identity.launchWebAuthFlow;
       self.authorizeUrls = [];
-      chrome.identity.launchWebAuthFlow = async ({ url }) => {
+      chrome.identity.launchWebAuthFlow = async ({ url, interactive }) => {
         self.authorizeUrls.push(url);
+        self.interactive = interactive;
         const sent = new URL(url);
         const back = new URLSearchParams({
           access_token: token, expires_in: '3600', token_type: 'bearer', site_id: '0', scope: 'global',
@@ -142,6 +144,7 @@ describe('MV3 extension', () => {
     const sent = new URL((await sw.evaluate(() => self.authorizeUrls))[0]);
     assert.equal(sent.searchParams.get('redirect_uri'), `https://${ext.id}.chromiumapp.org/`);
     assert.equal(sent.searchParams.get('client_id'), CLIENT_ID);
+    assert.equal(await sw.evaluate(() => self.interactive), true);
     // The adapter round-trip: the token went to chrome.storage.local, the used state left it.
     assert.deepEqual(Object.keys(stored), [`wpcom-wasm:${CLIENT_ID}:token`]);
     const value = String(stored[`wpcom-wasm:${CLIENT_ID}:token`]);
@@ -191,6 +194,26 @@ describe('MV3 extension', () => {
     const after = await popupState(popup);
     assert.equal(after.state, 'signed-in', after.status);
     assert.deepEqual(after.fields, ALICE);
+    await popup.close();
+    assert.deepEqual(context.problems, []);
+  });
+
+  test('closing the sign-in window is popup_closed, and nothing is stored', async () => {
+    const sw = await serviceWorker(context, ext.id);
+    await sw.evaluate(() => {
+      self.realLaunchWebAuthFlow ??= chrome.identity.launchWebAuthFlow;
+      // What Chromium rejects with when the user closes the window.
+      chrome.identity.launchWebAuthFlow = async () => { throw new Error('The user did not approve access.'); };
+    });
+    const popup = await openPopup(context, ext.id);
+    if ((await popupState(popup)).state === 'signed-in') await clickAndSettle(popup, '#sign-out');
+    const before = await sw.evaluate(() => chrome.storage.local.get(null));
+    const after = await clickAndSettle(popup, '#sign-in');
+    assert.equal(after.state, 'error');
+    assert.match(after.status, /^popup_closed: /);
+    const stored = await sw.evaluate(() => chrome.storage.local.get(null));
+    assert.deepEqual(Object.keys(stored).filter((k) => k.endsWith(':token')), Object.keys(before).filter((k) => k.endsWith(':token')));
+    await sw.evaluate(() => { chrome.identity.launchWebAuthFlow = self.realLaunchWebAuthFlow; });
     await popup.close();
     assert.deepEqual(context.problems, []);
   });

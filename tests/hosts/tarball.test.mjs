@@ -75,10 +75,11 @@ describe('the npm tarball in fresh projects', () => {
     await emulator?.stop();
   });
 
-  test('the tarball holds both builds, their types and no sources', () => {
+  test('the tarball holds both builds, their types, the popup\'s callback page and no sources', () => {
     const files = new Set(tarball.files);
     for (const f of ['package.json', 'wpcom_wasm.js', 'wpcom_wasm_bg.js', 'wpcom_wasm_bg.wasm', 'wpcom_wasm.d.ts',
-      'web/index.js', 'web/wpcom_wasm.js', 'web/wpcom_wasm_bg.wasm', 'web/wpcom_wasm.d.ts']) {
+      'web/index.js', 'web/wpcom_wasm.js', 'web/wpcom_wasm_bg.wasm', 'web/wpcom_wasm.d.ts',
+      'callback.html', 'callback.js', 'callback.d.ts']) {
       assert.ok(files.has(f), `${f} in ${[...files].join(', ')}`);
     }
     for (const f of files) assert.doesNotMatch(f, /\.rs$|Cargo|node_modules|size\.json/, f);

@@ -34,7 +34,7 @@ function resolveFile(root, urlPath) {
   return file === root || file.startsWith(root + path.sep) ? file : null;
 }
 
-async function serveFile(root, urlPath, res) {
+async function serveFile(root, urlPath, res, headers) {
   let file = resolveFile(root, urlPath);
   if (!file) return notFound(res);
   let info = await stat(file).catch(() => null);
@@ -48,6 +48,7 @@ async function serveFile(root, urlPath, res) {
     'content-length': info.size,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...headers,
   });
   createReadStream(file).pipe(res);
   return undefined;
@@ -78,9 +79,12 @@ function listen(server, port, host) {
  * Serves `root` on http://host:port (port 0 = any free one). `routes` maps a path to
  * `{ type, body }` served from memory before the files. While the port is taken, retries for
  * `waitForPortMs` (another test file or `npm start` may hold :8080). Resolves with
- * `{ url, port, requests, close() }`; `requests` lists every path asked for.
+ * `{ url, port, requests, headers, close() }`; `requests` lists every path asked for, and
+ * `headers` is sent with every answer and may be changed while it runs (e.g. to serve the pages
+ * with `Cross-Origin-Opener-Policy: same-origin`).
  */
 export async function startStaticServer({ root, port = 0, host = '127.0.0.1', routes = {}, waitForPortMs = 0 } = {}) {
+  const headers = {};
   const base = root ? path.resolve(root) : null;
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -93,12 +97,12 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1', ro
     }
     const route = routes[urlPath];
     if (route) {
-      res.writeHead(200, { 'content-type': route.type || 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': route.type || 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers });
       res.end(route.body);
       return;
     }
     if (!base) return notFound(res);
-    serveFile(base, urlPath, res).catch(() => {
+    serveFile(base, urlPath, res, headers).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -122,6 +126,7 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1', ro
     url: `http://${host}:${actual}`,
     port: actual,
     requests,
+    headers,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

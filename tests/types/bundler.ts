@@ -1,10 +1,12 @@
 // A typed consumer of the bundler build (`wpcom-wasm`): every class, method, option and model of
 // the declarations, with exact types (`Equal` fails on `any`), and `@ts-expect-error` on uses
 // the declarations must refuse (tsc reports an expect-error line that compiles).
-import { Auth, Client, WpcomError, parseRedirect } from 'wpcom-wasm';
+import { Auth, Client, WpcomError, parseRedirect, popupCallback } from 'wpcom-wasm';
+import { popupCallback as popupCallbackAlone } from 'wpcom-wasm/callback';
 import type {
-  AuthOptions, CallOptions, ClientOptions, ConnectedApplication, ConnectedApplications,
-  DisconnectOptions, Disconnected, HttpMethod, Like, LikeResult, Likes, Me, NewPost,
+  AuthOptions, CallOptions, ClientOptions, ConnectedApplication, ConnectedApplications, Connection,
+  ConnectionStatus, DisconnectOptions, Disconnected, ExtensionSignInOptions, HttpMethod, Like,
+  LikeResult, Likes, Me, NewPost, PopupOptions,
   Post, RedirectResult, RequestOptions, RetryOptions, SignOutReason, Site, SiteLogoSize, Sites,
   StorageAdapter, Term, Token, TokenInfo, WpcomErrorCode,
   Comment, CommentsQuery, DeletedComment, DeletedPost, FollowResult, PaginateOptions, PostFields,
@@ -39,8 +41,11 @@ const auth = new Auth(authOptions);
 new Auth({ clientId: '1234', redirectUri: 'http://127.0.0.1:8080/', storage: 'memory' });
 // @ts-expect-error an unknown option
 new Auth({ clientId: '1234', redirectUri: 'http://127.0.0.1:8080/', storge: 'local' });
-// @ts-expect-error redirectUri is required
+// redirectUri may be left out: in a browser extension it is identity.getRedirectURL() (elsewhere
+// the constructor throws invalid_config).
 new Auth({ clientId: '1234' });
+// @ts-expect-error clientId is required
+new Auth({ redirectUri: 'http://127.0.0.1:8080/' });
 // @ts-expect-error no such storage
 new Auth({ clientId: '1234', redirectUri: 'http://127.0.0.1:8080/', storage: 'cookie' });
 
@@ -339,4 +344,48 @@ function handle(e: unknown): void {
 // @ts-expect-error not constructed by callers
 new WpcomError();
 
-void [typedHelpers, connectedApps, media, requests, pagesAndPosts, handle, reason];
+// --- The connect flow: popup, extension, connection health ----------------------------------
+
+async function connect(button: HTMLButtonElement): Promise<void> {
+  const auth = new Auth({ clientId: '1234', redirectUri: 'https://app.example/callback.html' });
+  const controller = new AbortController();
+  button.onclick = () => {
+    const options: PopupOptions = { signal: controller.signal, timeoutMs: 60_000 };
+    const signedIn = auth.signInWithPopup(options);
+    expect<Equal<typeof signedIn, Promise<Token>>>();
+  };
+  await auth.signInWithPopup();
+  // @ts-expect-error timeoutMs is a number of milliseconds
+  await auth.signInWithPopup({ timeoutMs: '5m' });
+
+  // In an extension: no redirectUri (identity.getRedirectURL()), storage 'extension'.
+  const inExtension = new Auth({ clientId: '1234', scope: 'global', storage: 'extension' });
+  const interactive: ExtensionSignInOptions = { interactive: false };
+  expect<Equal<Awaited<ReturnType<typeof inExtension.signInWithExtension>>, Token>>();
+  await inExtension.signInWithExtension(interactive);
+  await inExtension.signInWithExtension();
+  // @ts-expect-error no such storage
+  new Auth({ clientId: '1234', storage: 'cookie' });
+
+  const wp = new Client({ auth });
+  const connection = await wp.checkConnection({ signal: controller.signal });
+  expect<Equal<typeof connection, Connection | null>>();
+  if (connection) {
+    expect<Equal<typeof connection.status, ConnectionStatus>>();
+    expect<Equal<ConnectionStatus, 'connected' | 'expired' | 'revoked' | 'foreign'>>();
+    expect<Equal<typeof connection.userId, number | null>>();
+    expect<Equal<typeof connection.blogId, number | null>>();
+    expect<Equal<typeof connection.scope, string[]>>();
+  }
+  const blocked: WpcomErrorCode = 'popup_blocked';
+  const closed: WpcomErrorCode = 'popup_closed';
+  void [blocked, closed];
+
+  // The callback page.
+  expect<Equal<ReturnType<typeof popupCallback>, Promise<boolean>>>();
+  expect<Equal<ReturnType<typeof popupCallbackAlone>, Promise<boolean>>>();
+  // @ts-expect-error takes no argument
+  await popupCallback(location.href);
+}
+
+void [typedHelpers, connectedApps, media, requests, pagesAndPosts, handle, reason, connect];

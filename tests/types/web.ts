@@ -1,6 +1,6 @@
 // A typed consumer of the `web` build (`wpcom-wasm/web`): the forms of init() and initSync(),
 // then the same classes as the bundler build (tests/types/bundler.ts covers them in full).
-import init, { Auth, Client, WpcomError, initSync, parseRedirect } from 'wpcom-wasm/web';
+import init, { Auth, Client, WpcomError, initSync, parseRedirect, popupCallback } from 'wpcom-wasm/web';
 import type { InitInput, InitOutput, Me, RedirectResult, SyncInitInput } from 'wpcom-wasm/web';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
@@ -46,6 +46,9 @@ async function use(): Promise<void> {
   // @ts-expect-error no such method
   await wp.deletePage(123, 7);
   for await (const post of wp.posts(123)) void post.ID;
+  expect<Equal<Awaited<ReturnType<typeof wp.checkConnection>>, import('wpcom-wasm/web').Connection | null>>();
+  expect<Equal<ReturnType<typeof auth.signInWithPopup>, Promise<import('wpcom-wasm/web').Token>>>();
+  expect<Equal<ReturnType<typeof popupCallback>, Promise<boolean>>>();
 }
 
 void [start, use];

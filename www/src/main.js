@@ -8,7 +8,6 @@ import { readConfig } from './config.js';
 import { byId, h, fill } from './dom.js';
 import { describeError, endsSession } from './errors.js';
 import { hideNewPostForm } from './new-post.js';
-import { signInWithPopup } from './popup.js';
 import { hidePosts } from './posts.js';
 import { renderProfileLoading, stopClock } from './profile.js';
 import { createAuth, createClient, isLoginOnly, rememberMode, rememberedLogin, startRedirect } from './session.js';
@@ -155,8 +154,8 @@ function wireConnectButtons() {
       return;
     }
     rememberMode(false);
-    // signInWithPopup opens the window synchronously, inside this click.
-    signInWithPopup(auth).then(
+    // signInWithPopup opens the window synchronously, inside this click: no await before it.
+    auth.signInWithPopup().then(
       (token) => {
         if (token) signIn(auth, token);
       },

@@ -271,6 +271,8 @@ fn codes_round_trip_through_their_wire_strings() {
         (BadResponse, "bad_response"),
         (Timeout, "timeout"),
         (Aborted, "aborted"),
+        (PopupBlocked, "popup_blocked"),
+        (PopupClosed, "popup_closed"),
         (Unsupported, "unsupported"),
         (InvalidConfig, "invalid_config"),
         (NotFound, "not_found"),

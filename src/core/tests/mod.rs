@@ -16,6 +16,7 @@ mod prelude {
 mod authorize;
 mod comments;
 mod connected_apps;
+mod connection;
 mod endpoint;
 mod error;
 mod form;
@@ -25,6 +26,7 @@ mod normalise_json;
 mod paginate;
 mod path;
 mod pending;
+mod popup;
 mod posts;
 mod props;
 mod quirks;
