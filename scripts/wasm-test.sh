@@ -106,6 +106,11 @@ export WPCOM_EMULATOR_NO_CORS_URL; WPCOM_EMULATOR_NO_CORS_URL=$(wait_emulator "$
 export WPCOM_EMULATOR_EXPOSING_URL; WPCOM_EMULATOR_EXPOSING_URL=$(wait_emulator "$work/exposing.out")
 export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$runner_port"
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-60}
+# The runner opens the test page through the driver, which by default waits for the page's
+# `load` event. In Chromium the web_media page (uploads, one held open by the emulator's delay
+# fault) never reached it, and ChromeDriver sat out its 300 s renderer limit before any result
+# was read. The tests report through the page's text, not its load: wait for the DOM only.
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON=${WASM_BINDGEN_TEST_WEBDRIVER_JSON:-$PWD/tests/webdriver.json}
 echo "emulators: $WPCOM_EMULATOR_URL (allows $origin), $WPCOM_EMULATOR_EXPOSING_URL (allows $origin, exposes headers), $WPCOM_EMULATOR_NO_CORS_URL (allows none)"
 
 # Every test binary (the library's own and tests/web_*.rs), built once before any browser runs.
