@@ -126,7 +126,7 @@ run_target() {
   local log=$work/run.log rc
   for attempt in 1 2; do
     set +e
-    timeout --kill-after=10 "${WASM_TEST_BINARY_LIMIT:-240}" "${driver[@]}" \
+    timeout --kill-after=10 "${WASM_TEST_BINARY_LIMIT:-150}" "${driver[@]}" \
       cargo test -p wpcom-wasm --target wasm32-unknown-unknown "$1" 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     set -e
