@@ -223,7 +223,7 @@ export function bootSiteDoor(config, { onLeave }) {
   }
   connection = connection || auth.connection();
   if (!connection) return false;
-  show({ auth, client: new SiteClient({ auth }), connection, onLeave, ended: false, page: 0, site: null });
+  show({ auth, client: new SiteClient({ auth }), connection, onLeave, ended: false, page: 0, total: null, site: null });
   return true;
 }
 
@@ -235,6 +235,11 @@ function show(session) {
   byId('signed-in').hidden = true;
   byId('site-view').hidden = false;
   document.body.dataset.state = 'site';
+  // The top bar names where the page is talking to: this site now, the WordPress.com side again after.
+  const target = byId('target');
+  session.targetBefore = { nodes: [...target.childNodes], hidden: target.hidden };
+  fill(target, 'Connected to ', h('strong', { text: displayUrl(session.connection.siteUrl) || session.connection.siteUrl }), ' with an application password');
+  target.hidden = false;
   renderProfile(session, null);
   renderSiteForm(session);
   byId('wp-posts-list').replaceChildren();
@@ -248,6 +253,9 @@ function leave(session) {
   session.ended = true;
   if (current === session) current = null;
   byId('site-view').hidden = true;
+  const target = byId('target');
+  target.replaceChildren(...session.targetBefore.nodes);
+  target.hidden = session.targetBefore.hidden;
   fill(byId('wp-profile'));
   fill(byId('wp-np-result'));
   byId('site-submit').disabled = false;
@@ -381,12 +389,20 @@ async function loadPosts(session, page) {
   session.page = page;
   const list = byId('wp-posts-list');
   if (page === 1) list.replaceChildren();
-  list.append(...result.items.map(postRow));
-  const shown = list.children.length;
-  status.textContent =
-    shown === 0 ? 'No posts yet: write the first one below.' : result.total !== null ? `${shown} of ${result.total} published posts` : `${shown} posts`;
+  // A post written here since page 1 shifts the pages by one: skip what the list already has.
+  const have = new Set([...list.children].map((row) => row.dataset.postId));
+  list.append(...result.items.filter((post) => !have.has(String(post.id))).map(postRow));
+  session.total = result.total;
+  renderCount(session);
   more.hidden = result.totalPages === null || page >= result.totalPages;
   more.onclick = () => loadPosts(session, page + 1);
+}
+
+/** "10 of 21 published posts" under the panel's title. */
+function renderCount(session) {
+  const shown = byId('wp-posts-list').children.length;
+  byId('wp-posts-status').textContent =
+    shown === 0 ? 'No posts yet: write the first one below.' : session.total !== null ? `${shown} of ${session.total} published posts` : `${shown} posts`;
 }
 
 function postRow(post) {
@@ -447,6 +463,8 @@ function renderSiteForm(session) {
       const row = postRow(post);
       row.classList.add('post--new');
       byId('wp-posts-list').prepend(row);
+      if (post.status === 'publish' && session.total !== null) session.total += 1;
+      renderCount(session);
     } catch (err) {
       fill(result, h('span', { class: 'error-text', text: 'Not created — your text is still in the form.' }));
       // A POST is never repeated behind the user's back: the banner's Retry sends the form again.
