@@ -110,9 +110,10 @@ async function connect(address) {
  */
 export function bootSiteDoor(config, { onLeave }) {
   renderDoor(config);
-  const auth = new SiteAuth(authOptions(null));
+  let auth;
   let connection = null;
   try {
+    auth = new SiteAuth(authOptions(null));
     // Null when the address is not an Authorize Application redirect (an OAuth one, or none).
     connection = auth.handleRedirect(window.location.href);
   } catch (err) {
