@@ -85,8 +85,11 @@ async function startLocalWordPress() {
   }
 }
 
-/** The demo's runtime config, served as /config.js in place of the file in www/dist. */
-function demoConfig(emulatorUrl) {
+/**
+ * The demo's runtime config, served as /config.js in place of the file in www/dist; with the
+ * local WordPress's address and log-ins when it runs ("Connect a WordPress site" starts there).
+ */
+function demoConfig(emulatorUrl, wordpress) {
   const config = useEmulator
     ? { clientId: '1234', apiBase: emulatorUrl, oauthBase: emulatorUrl }
     : {
@@ -94,6 +97,10 @@ function demoConfig(emulatorUrl) {
         apiBase: process.env.WPCOM_API_BASE || 'https://public-api.wordpress.com',
         oauthBase: process.env.WPCOM_OAUTH_BASE || process.env.WPCOM_API_BASE || 'https://public-api.wordpress.com',
       };
+  if (wordpress) {
+    config.wordpressUrl = wordpress.url;
+    config.wordpressLogins = wordpress.users.map(({ login, password, role }) => ({ login, password, role }));
+  }
   return { type: 'text/javascript; charset=utf-8', body: `window.WPCOM_DEMO_CONFIG = ${JSON.stringify(config)};\n` };
 }
 
@@ -123,7 +130,7 @@ async function main() {
   const demo = await startStaticServer({
     root: DEMO_DIST,
     port: demoPort,
-    routes: { '/config.js': demoConfig(emulator ? emulator.url : '') },
+    routes: { '/config.js': demoConfig(emulator ? emulator.url : '', wordpress) },
   });
 
   console.log('');
@@ -142,7 +149,7 @@ async function main() {
   if (wordpress) {
     console.log('');
     console.log(`  WordPress: ${wordpress.url}/  (a real self-hosted WordPress ${wordpress.version}; REST API ${wordpress.restRoot})`);
-    console.log(`  Connect it with an application password; log in at ${wordpress.url}/wp-login.php as`);
+    console.log(`  Connect it from the demo's "Connect a WordPress site" (an application password); log in at ${wordpress.url}/wp-login.php as`);
     for (const user of wordpress.users) console.log(`    ${user.login.padEnd(10)} / ${user.password.padEnd(20)} ${user.role}`);
   }
   console.log('');

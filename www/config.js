@@ -10,4 +10,6 @@ window.WPCOM_DEMO_CONFIG = {
   // clientId: '12345',
   // apiBase: 'https://public-api.wordpress.com',
   // oauthBase: 'https://public-api.wordpress.com',
+  // The address "Connect a WordPress site" starts with (npm start sets the local WordPress's):
+  // wordpressUrl: 'https://example.com',
 };

@@ -51,9 +51,12 @@ export function ensureDemoBuilt() {
   if (result.status !== 0) throw new Error('webpack failed to build the demo');
 }
 
-/** The `/config.js` the demo loads, pointing it at `emulatorUrl`. */
-export function configScript(emulatorUrl, clientId = '1234') {
-  const config = { clientId, apiBase: emulatorUrl, oauthBase: emulatorUrl };
+/**
+ * The `/config.js` the demo loads, pointing it at `emulatorUrl`; `extra` adds settings
+ * (`wordpressUrl`, `wordpressLogins`: see www/src/config.js).
+ */
+export function configScript(emulatorUrl, clientId = '1234', extra = {}) {
+  const config = { clientId, apiBase: emulatorUrl, oauthBase: emulatorUrl, ...extra };
   return { type: 'text/javascript; charset=utf-8', body: `window.WPCOM_DEMO_CONFIG = ${JSON.stringify(config)};\n` };
 }
 
@@ -73,11 +76,12 @@ function tokensIn(url) {
 }
 
 /**
- * Starts what a test file needs: its own emulator (`emulatorArgs`), the demo on :8080 and the
- * browser of this run ($E2E_BROWSER). `newContext()` gives a browser context whose console, page
- * errors, navigations and issued tokens are recorded in `suite.log` / `suite.tokens`.
+ * Starts what a test file needs: its own emulator (`emulatorArgs`), the demo on :8080 (with
+ * `config`'s extra settings in its /config.js) and the browser of this run ($E2E_BROWSER).
+ * `newContext()` gives a browser context whose console, page errors, navigations and issued
+ * tokens are recorded in `suite.log` / `suite.tokens`.
  */
-export async function openSuite({ emulatorArgs = [] } = {}) {
+export async function openSuite({ emulatorArgs = [], config = {} } = {}) {
   ensureDemoBuilt();
   const emulator = await startEmulator({ args: emulatorArgs });
   let demo;
@@ -86,7 +90,7 @@ export async function openSuite({ emulatorArgs = [] } = {}) {
     demo = await startStaticServer({
       root: DEMO_DIST,
       port: DEMO_PORT,
-      routes: { '/config.js': configScript(emulator.url) },
+      routes: { '/config.js': configScript(emulator.url, '1234', config) },
       waitForPortMs: 180_000,
     });
     browser = await launchBrowser();

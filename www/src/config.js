@@ -28,7 +28,8 @@ function base(url) {
 }
 
 /**
- * The demo's settings: `{ clientId, apiBase, oauthBase, redirectUri, callbackUri, isEmulator }`.
+ * The demo's settings: `{ clientId, apiBase, oauthBase, redirectUri, callbackUri, isEmulator,
+ * wordpressUrl, wordpressLogins }`.
  * With only a client id other than the emulator's, both hosts default to WordPress.com.
  */
 export function readConfig(win = window) {
@@ -47,5 +48,9 @@ export function readConfig(win = window) {
     redirectUri: pick('redirectUri') ?? page.href,
     callbackUri: pick('callbackUri') ?? new URL('callback.html', page).href,
     isEmulator: oauthBase !== WPCOM_BASE,
+    // The local WordPress `npm start` runs beside the emulator: prefills "Connect a WordPress
+    // site" (site-door.js) and lists its log-ins ([{ login, password, role }]).
+    wordpressUrl: pick('wordpressUrl'),
+    wordpressLogins: Array.isArray(runtime.wordpressLogins) ? runtime.wordpressLogins : [],
   };
 }

@@ -11,6 +11,7 @@ import { hideNewPostForm } from './new-post.js';
 import { hidePosts } from './posts.js';
 import { renderProfileLoading, stopClock } from './profile.js';
 import { createAuth, createClient, isLoginOnly, rememberMode, rememberedLogin, startRedirect } from './session.js';
+import { bootSiteDoor } from './site-door.js';
 
 // Warn this long before the token expires, so the user can reconnect before a call fails.
 const EXPIRING_WARNING_SECONDS = 60;
@@ -170,6 +171,14 @@ function wireConnectButtons() {
 function boot() {
   describeTarget();
   wireConnectButtons();
+  // A WordPress site connected with an application password has the page to itself; its
+  // redirect is finished (and scrubbed from the address) before the OAuth one is looked for.
+  if (bootSiteDoor(config, { onLeave: bootWpcom })) return;
+  bootWpcom();
+}
+
+/** Finishes a WordPress.com sign-in if the address carries one, else shows the stored session or the connect buttons. */
+function bootWpcom() {
   let auth;
   try {
     auth = createAuth(config, { login: rememberedLogin() });
