@@ -127,7 +127,7 @@ run_target() {
     rc=${PIPESTATUS[0]}
     set -e
     [ "$rc" = 0 ] && return 0
-    if [ "$attempt" = 1 ] && { [ "$rc" = 124 ] || grep -q "Failed to detect test as having been run\|no test result in time" "$log"; }; then
+    if [ "$attempt" = 1 ] && { [ "$rc" = 124 ] || grep -q "Failed to detect test as having been run\|no test result in time\|the test page did not load" "$log"; }; then
       echo "== $1: the browser ran no test (exit $rc); once more"
       continue
     fi
