@@ -14,8 +14,8 @@ use crate::browser::pages::Pages;
 use crate::browser::{Client, ClientConfig, RequestOptions};
 use crate::core::retry::RetryPolicy;
 use crate::core::routes::{self, Args, Body, Route};
-use crate::core::text::{cat, has};
-use crate::core::{namespace_option, Connection, Error, ErrorCode, Method};
+use crate::core::text::has;
+use crate::core::{namespace_option, Connection, Error, ErrorCode};
 use alloc::boxed::Box;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -420,23 +420,7 @@ fn request_operation(
     options: &JsValue,
 ) -> Result<Operation, Error> {
     let o = Options::new(options);
-    let named = o.text("method");
-    let method = match (method.map(|m| m.as_string().unwrap_or_default()), named) {
-        (Some(given), Some(named)) if !given.eq_ignore_ascii_case(&named) => {
-            return Err(Error::new(
-                ErrorCode::InvalidConfig,
-                cat(&[
-                    "request(method, path, options) names the method twice (",
-                    &given,
-                    ", options.method ",
-                    &named,
-                    "): give one",
-                ]),
-            ))
-        }
-        (Some(given), _) => Method::parse(&given)?,
-        (None, named) => named.map_or(Ok(Method::Get), |m| Method::parse(&m))?,
-    };
+    let method = convert::request_method(method, &o)?;
     let path = path
         .as_string()
         .ok_or_else(|| convert::invalid_option("path"))?;

@@ -5,7 +5,7 @@ use super::error::set;
 use crate::browser::env;
 use crate::core::routes::PostRef;
 use crate::core::text::{cat, parse_digits};
-use crate::core::{Error, ErrorCode, Token};
+use crate::core::{Error, ErrorCode, Method, Token};
 use alloc::{string::String, vec::Vec};
 use core::cell::Cell;
 use js_sys::{Array, Object, Reflect};
@@ -202,4 +202,25 @@ pub fn invalid_option(key: &str) -> Error {
         ErrorCode::InvalidConfig,
         cat(&["option '", key, "' has the wrong type"]),
     )
+}
+
+/// The method of `request(method, path, options)` or of the fetch-like `request(path, {
+/// method })`: `GET` when neither names one; `invalid_config` when both do and disagree, or for
+/// a method [`Method::parse`] refuses. `Client` and `SiteClient` read it the same way.
+pub fn request_method(given: Option<&JsValue>, options: &Options) -> Result<Method, Error> {
+    let named = options.text("method");
+    match (given.map(|m| m.as_string().unwrap_or_default()), named) {
+        (Some(given), Some(named)) if !given.eq_ignore_ascii_case(&named) => Err(Error::new(
+            ErrorCode::InvalidConfig,
+            cat(&[
+                "request(method, path, options) names the method twice (",
+                &given,
+                ", options.method ",
+                &named,
+                "): give one",
+            ]),
+        )),
+        (Some(given), _) => Method::parse(&given),
+        (None, named) => named.map_or(Ok(Method::Get), |m| Method::parse(&m)),
+    }
 }

@@ -14,8 +14,7 @@ use crate::browser::site::{
 };
 use crate::browser::{env, storage::Storage};
 use crate::core::site::{AppPassword, SiteCredentials, WordPressSite};
-use crate::core::text::cat;
-use crate::core::{Error, ErrorCode, Method};
+use crate::core::{Error, ErrorCode};
 use alloc::boxed::Box;
 use alloc::string::String;
 use js_sys::{Array, Object, Promise};
@@ -319,23 +318,7 @@ fn request_operation(
     options: &JsValue,
 ) -> Result<SiteOperation, Error> {
     let o = Options::new(options);
-    let named = o.text("method");
-    let method = match (method.map(|m| m.as_string().unwrap_or_default()), named) {
-        (Some(given), Some(named)) if !given.eq_ignore_ascii_case(&named) => {
-            return Err(Error::new(
-                ErrorCode::InvalidConfig,
-                cat(&[
-                    "the method is named twice (",
-                    &given,
-                    ", ",
-                    &named,
-                    "): give one",
-                ]),
-            ))
-        }
-        (Some(given), _) => Method::parse(&given)?,
-        (None, named) => named.map_or(Ok(Method::Get), |m| Method::parse(&m))?,
-    };
+    let method = convert::request_method(method, &o)?;
     let path = path
         .as_string()
         .ok_or_else(|| convert::invalid_option("path"))?;
