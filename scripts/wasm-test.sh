@@ -6,6 +6,7 @@
 #
 #   scripts/wasm-test.sh                 # both browsers
 #   WASM_TEST_BROWSERS=firefox scripts/wasm-test.sh
+#   WASM_TEST_ONLY="web_site web_pages" scripts/wasm-test.sh   # some binaries (lib: the library's)
 #
 # The test page is served by wasm-bindgen-test-runner at WASM_BINDGEN_TEST_ADDRESS (fixed here so
 # the emulator can register its origin). The emulator URLs reach the tests through
@@ -113,6 +114,12 @@ echo "emulators: $WPCOM_EMULATOR_URL (allows $origin), $WPCOM_EMULATOR_EXPOSING_
 # Every test binary (the library's own and tests/web_*.rs), built once before any browser runs.
 targets=(--lib)
 for file in tests/web_*.rs; do targets+=("--test=$(basename "$file" .rs)"); done
+if [ -n "${WASM_TEST_ONLY:-}" ]; then
+  targets=()
+  for name in $WASM_TEST_ONLY; do
+    case $name in lib) targets+=(--lib) ;; *) targets+=("--test=$name") ;; esac
+  done
+fi
 cargo test -q -p wpcom-wasm --target wasm32-unknown-unknown --no-run --lib --test 'web_*'
 
 # Runs one test binary in the browser. An attempt whose page never reported a result (the

@@ -22,37 +22,11 @@ use wpcom_wasm::js::JsClient;
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen(inline_js = r#"
-// Iterates `iterable`: stops after `limit` items (0: no limit), queues `fault` (JSON, on `base`)
-// after the first item, aborts `controller` after `abortAt` items. Never throws.
-export async function walk(iterable, limit, base, fault, controller, abortAt) {
-  const items = [];
-  try {
-    for await (const item of iterable) {
-      items.push(item);
-      if (items.length === 1 && fault) {
-        await fetch(`${base}/_emulator/faults`, { method: 'POST', body: fault });
-      }
-      if (controller && items.length === abortAt) controller.abort();
-      if (limit && items.length >= limit) break;
-    }
-  } catch (error) {
-    return { items, error };
-  }
-  return { items, error: null };
-}
 export function isAsyncIterable(value) {
   return typeof value[Symbol.asyncIterator] === 'function';
 }
 "#)]
 extern "C" {
-    async fn walk(
-        iterable: JsValue,
-        limit: u32,
-        base: &str,
-        fault: Option<String>,
-        controller: Option<web_sys::AbortController>,
-        abort_at: u32,
-    ) -> JsValue;
     #[wasm_bindgen(js_name = isAsyncIterable)]
     fn is_async_iterable(value: &JsValue) -> bool;
 }

@@ -262,13 +262,15 @@ async fn posts_come_in_pages_with_the_totals_the_site_exposes() {
     let api_root = text(&discover(url).await, "apiRoot");
     let client = client_with(&api_root, USER, PASSWORD);
     let options = |page: u32| object(&[("page", page.into()), ("perPage", 10.into())]);
-    let first = settle(client.posts(options(1))).await.unwrap();
+    let first = settle(client.list_posts(options(1))).await.unwrap();
     let total = get(&first, "total").as_f64().expect("X-WP-Total");
     let pages = get(&first, "totalPages").as_f64().expect("X-WP-TotalPages");
     assert!(total >= 21.0, "{total}");
     assert_eq!(pages, (total / 10.0).ceil());
     assert_eq!(js_sys::Array::from(&get(&first, "items")).length(), 10);
-    let last = settle(client.posts(options(pages as u32))).await.unwrap();
+    let last = settle(client.list_posts(options(pages as u32)))
+        .await
+        .unwrap();
     let rest = total as u32 - 10 * (pages as u32 - 1);
     assert_eq!(js_sys::Array::from(&get(&last, "items")).length(), rest);
     assert_eq!(get(&last, "page").as_f64(), Some(pages));
@@ -283,12 +285,147 @@ async fn posts_come_in_pages_with_the_totals_the_site_exposes() {
         }),
         ..Default::default()
     });
-    let page = rust.posts(Some(2), Some(5)).await.unwrap();
+    let page = rust.list_posts(Some(2), Some(5)).await.unwrap();
     assert_eq!((page.items.len(), page.page), (5, 2));
     assert_eq!(page.total, Some(total as u64));
     assert!(page.items.iter().all(|p| p.id > 0 && p.status == "publish"));
     let me = rust.me().await.unwrap();
     assert_eq!(me.slug, USER);
+}
+
+/// The 20 seeded posts (`scripts/wordpress/seed.php`), apart from what other tests write.
+const SEEDED: (&str, &str) = ("search", "Seeded post");
+
+/// `{ items, error }` of a `for await` over `iterable` (at most `limit` items, 0: all).
+async fn collect(iterable: JsValue, limit: u32) -> (Vec<JsValue>, Option<JsValue>) {
+    let out = walk(iterable, limit, "", None, None, 0).await;
+    let error = Some(get(&out, "error")).filter(|e| !e.is_null());
+    (
+        js_sys::Array::from(&get(&out, "items")).iter().collect(),
+        error,
+    )
+}
+
+fn ids(items: &[JsValue]) -> Vec<u64> {
+    items
+        .iter()
+        .map(|item| get(item, "id").as_f64().unwrap() as u64)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn posts_and_paginate_walk_every_page_and_stop_where_asked() {
+    let Some(url) = wordpress() else { return };
+    let api_root = text(&discover(url).await, "apiRoot");
+    let client = client_with(&api_root, USER, PASSWORD);
+    let seeded = || object(&[(SEEDED.0, js(SEEDED.1))]);
+
+    // posts(): every seeded post once, newest first, over pages of 6 (6, 6, 6, 2).
+    let (posts, error) = collect(
+        client.posts(object(&[("perPage", 6.into()), ("query", seeded())])),
+        0,
+    )
+    .await;
+    assert!(error.is_none(), "{error:?}");
+    let mut seen = ids(&posts);
+    assert_eq!(seen.len(), 20, "{seen:?}");
+    seen.dedup();
+    assert_eq!(seen.len(), 20, "no post twice");
+    let titles: Vec<String> = posts
+        .iter()
+        .map(|p| text(&get(p, "title"), "rendered"))
+        .collect();
+    assert_eq!(titles[0], "Seeded post 01");
+    assert_eq!(titles[19], "Seeded post 20");
+
+    // paginate(): the pages themselves, numbered, with the totals; the path's own query counts,
+    // and a full last page (5 × 4) ends the walk at X-WP-TotalPages.
+    let (pages, error) = collect(
+        client.paginate(
+            js("/wp/v2/posts?per_page=5&_fields=id"),
+            object(&[("query", seeded())]),
+        ),
+        0,
+    )
+    .await;
+    assert!(error.is_none(), "{error:?}");
+    let numbers: Vec<f64> = pages
+        .iter()
+        .filter_map(|p| get(p, "page").as_f64())
+        .collect();
+    assert_eq!(numbers, [1.0, 2.0, 3.0, 4.0]);
+    for page in &pages {
+        assert_eq!(js_sys::Array::from(&get(page, "items")).length(), 5);
+        assert_eq!(get(page, "total").as_f64(), Some(20.0));
+        assert_eq!(get(page, "totalPages").as_f64(), Some(4.0));
+    }
+
+    // Starting at a page; a break after 7 items leaves the rest unread.
+    let from_third = object(&[
+        ("page", 3.into()),
+        ("perPage", 6.into()),
+        ("query", seeded()),
+    ]);
+    let (posts, _) = collect(client.posts(from_third), 0).await;
+    assert_eq!(posts.len(), 8);
+    let (posts, _) = collect(client.posts(object(&[("query", seeded())])), 7).await;
+    assert_eq!(posts.len(), 7);
+
+    // A first page past the last is WordPress's own error; an offset, a key given twice or a
+    // path off the site are refused before any request.
+    let past = object(&[("page", 99.into()), ("query", seeded())]);
+    let (_, error) = collect(client.paginate(js("/wp/v2/posts"), past), 0).await;
+    assert_eq!(code(&error.unwrap()), "rest_post_invalid_page_number");
+    for (path, options) in [
+        (
+            "/wp/v2/posts",
+            object(&[("query", object(&[("offset", 5.into())]))]),
+        ),
+        ("/wp/v2/posts?page=2", object(&[("page", 3.into())])),
+        (
+            "https://evil.example/wp-json/wp/v2/posts",
+            JsValue::UNDEFINED,
+        ),
+    ] {
+        let (_, error) = collect(client.paginate(js(path), options), 0).await;
+        assert_eq!(code(&error.unwrap()), "invalid_config", "{path}");
+    }
+
+    // The typed Rust API walks the same pages.
+    let rust = SiteClient::new(SiteClientConfig {
+        credentials: Some(SiteCredentials {
+            api_root,
+            site_url: url.into(),
+            user_login: USER.into(),
+            password: AppPassword::new(PASSWORD),
+        }),
+        ..Default::default()
+    });
+    let mut walk = rust.posts(&[SEEDED, ("per_page", "8")]).unwrap();
+    let mut sizes = Vec::new();
+    while let Some(page) = walk.next_page().await.unwrap() {
+        assert!(page
+            .items
+            .iter()
+            .all(|p| p.title.rendered.starts_with("Seeded post")));
+        sizes.push((page.page, page.items.len()));
+    }
+    assert_eq!(sizes, [(1, 8), (2, 8), (3, 4)]);
+    assert!(walk.next_page().await.unwrap().is_none());
+    let mut raw = rust.paginate("/wp/v2/users", &[("per_page", "1")]).unwrap();
+    let first = raw
+        .next_page()
+        .await
+        .unwrap()
+        .expect("a first page of users");
+    assert!(
+        get(&first, "totalPages").as_f64().unwrap() >= 3.0,
+        "admin, author, subscriber"
+    );
+    assert_eq!(
+        rust.posts(&[("offset", "1")]).unwrap_err().code.as_str(),
+        "invalid_config"
+    );
 }
 
 #[wasm_bindgen_test]

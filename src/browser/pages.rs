@@ -19,6 +19,24 @@ use core::cell::Cell;
 use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
+/// A walk over a collection, one request per page, driven by callbacks: [`Pages`] (the public
+/// API host) and `site::pages::SitePages` (a WordPress site), behind the same JS iterable.
+pub trait Walk: Sized + 'static {
+    /// Fetches the next page of the walk in `slot` and gives `done` the page, `undefined` once
+    /// the collection is read, or the error (which ends the walk). The walk is taken out of
+    /// `slot` while its page is in flight (a `Cell`, not a `RefCell`: no borrow can fail), so
+    /// a second call meanwhile is refused.
+    fn next(slot: Rc<Cell<Option<Self>>>, done: Done);
+}
+
+/// What a second `next()` meanwhile is told.
+pub fn busy() -> Error {
+    Error::new(
+        ErrorCode::InvalidConfig,
+        "await a page before asking for the next",
+    )
+}
+
 /// A walk over one collection.
 #[derive(Debug)]
 pub struct Pages {
@@ -141,17 +159,13 @@ impl Pages {
     pub fn stop(&mut self) {
         self.pager.stop();
     }
+}
 
-    /// Fetches the next page of the walk in `slot` and gives `done` the page, `undefined` once
-    /// the collection is read, or the error (which ends the walk). The JS surface's path:
-    /// callbacks, no Rust future. The walk is taken out of `slot` while its page is in flight
-    /// (a `Cell`, not a `RefCell`: no borrow can fail), so a second call meanwhile is refused.
-    pub fn next(slot: Rc<Cell<Option<Pages>>>, done: Done) {
+impl Walk for Pages {
+    /// The JS surface's path: callbacks, no Rust future.
+    fn next(slot: Rc<Cell<Option<Pages>>>, done: Done) {
         let Some(mut pages) = slot.take() else {
-            return done(Err(Error::new(
-                ErrorCode::InvalidConfig,
-                "await a page before asking for the next",
-            )));
+            return done(Err(busy()));
         };
         match pages.next_call() {
             Ok(Some(call)) => transport::send(

@@ -108,7 +108,12 @@ impl Pager {
     /// A `page` (or, on `rest/v1.x`, a `page_handle`) in `query` says where to start;
     /// `offset` is refused (`invalid_config`): the pager pages by itself.
     pub fn new(namespace: &str, query: &[(String, String)]) -> Result<Pager, Error> {
-        let style = Style::of(namespace);
+        Pager::with_style(Style::of(namespace), query)
+    }
+
+    /// A walk paged in `style` (a WordPress site's own REST API pages in [`Style::Core`],
+    /// whatever the namespace), with the caller's `query` as for [`Pager::new`].
+    pub fn with_style(style: Style, query: &[(String, String)]) -> Result<Pager, Error> {
         let mut kept = Vec::new();
         let mut step = Step::First;
         let mut page = 1;
@@ -157,6 +162,12 @@ impl Pager {
     /// How this walk pages.
     pub fn style(&self) -> Style {
         self.style
+    }
+
+    /// The page number the request of [`Pager::next_query`] asks for (1 for a first page
+    /// without `page`); meaningless for a walk by `page_handle`.
+    pub fn page(&self) -> u64 {
+        self.page
     }
 
     /// The query of the next page's request; `None` once the collection is read.

@@ -1,9 +1,11 @@
-//! The async iterables of `client.paginate()`, `client.posts()` and `client.comments()`: a
-//! `Pager` class (one `next()` per page, over `browser::pages`) wrapped in an async generator
-//! written in JavaScript (`src/js/pages.js`: Rust cannot name `Symbol.asyncIterator`).
+//! The async iterables of `client.paginate()`, `client.posts()`, `client.comments()` and
+//! `siteClient.paginate()`/`posts()`: a `Pager` class (one `next()` per page, over any
+//! [`Walk`]) wrapped in an async generator written in JavaScript (`src/js/pages.js`: Rust
+//! cannot name `Symbol.asyncIterator`).
 
 use super::promise::promise;
-use crate::browser::pages::Pages;
+use crate::browser::pages::{Pages, Walk};
+use crate::browser::Done;
 use crate::core::Error;
 use alloc::rc::Rc;
 use core::cell::Cell;
@@ -13,7 +15,8 @@ use wasm_bindgen::prelude::*;
 /// One walk over a collection, driven by `src/js/pages.js` (not part of the typed surface).
 #[wasm_bindgen(js_name = Pager, skip_typescript)]
 pub struct JsPager {
-    pages: Rc<Cell<Option<Pages>>>,
+    /// Asks the walk for its next page.
+    next: Rc<dyn Fn(Done)>,
     /// What refused the walk before any request, handed over by the first `next()`.
     refused: Cell<Option<Error>>,
 }
@@ -24,11 +27,11 @@ impl JsPager {
     /// `WpcomError` that ends the walk (an argument refused before any request, on the first
     /// call).
     pub fn next(&self) -> Promise {
-        let (pages, refused) = (self.pages.clone(), self.refused.take());
+        let (next, refused) = (self.next.clone(), self.refused.take());
         promise(
             move |done| match refused {
                 Some(error) => done(Err(error)),
-                None => Pages::next(pages, done),
+                None => next(done),
             },
             None,
         )
@@ -45,7 +48,7 @@ extern "C" {
 
 /// The async iterable over `pages` (or the error that refused them): the pages themselves, or
 /// the items of each page's list `key`.
-pub fn iterable(pages: Result<Pages, Error>, key: Option<&str>) -> JsValue {
+pub fn iterable<W: Walk>(pages: Result<W, Error>, key: Option<&str>) -> JsValue {
     wpcom_pages(pager(pages), key)
 }
 
@@ -55,13 +58,14 @@ pub fn posts_list(pages: Result<Pages, Error>) -> Promise {
 }
 
 /// The `Pager` of `pages`, or of the error that refused them.
-fn pager(pages: Result<Pages, Error>) -> JsPager {
+fn pager<W: Walk>(pages: Result<W, Error>) -> JsPager {
     let (pages, refused) = match pages {
         Ok(pages) => (Some(pages), None),
         Err(error) => (None, Some(error)),
     };
+    let slot = Rc::new(Cell::new(pages));
     JsPager {
-        pages: Rc::new(Cell::new(pages)),
+        next: Rc::new(move |done| W::next(slot.clone(), done)),
         refused: Cell::new(refused),
     }
 }

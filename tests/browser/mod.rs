@@ -49,6 +49,24 @@ export function dispatchStorageEvent(key, oldValue, newValue) {
 export function isInstance(value, ctor) { return value instanceof ctor; }
 export function errorCtor() { return Error; }
 export function protoCtorName(value) { return Object.getPrototypeOf(value).constructor.name; }
+// Iterates `iterable`: stops after `limit` items (0: no limit), queues `fault` (JSON, on `base`)
+// after the first item, aborts `controller` after `abortAt` items. Never throws.
+export async function walk(iterable, limit, base, fault, controller, abortAt) {
+  const items = [];
+  try {
+    for await (const item of iterable) {
+      items.push(item);
+      if (items.length === 1 && fault) {
+        await fetch(`${base}/_emulator/faults`, { method: 'POST', body: fault });
+      }
+      if (controller && items.length === abortAt) controller.abort();
+      if (limit && items.length >= limit) break;
+    }
+  } catch (error) {
+    return { items, error };
+  }
+  return { items, error: null };
+}
 "#)]
 extern "C" {
     /// A JS storage adapter over a `Map`, sync or answering with Promises.
@@ -63,6 +81,17 @@ extern "C" {
     pub fn errorCtor() -> JsValue;
     /// The name of the class whose prototype `value` has.
     pub fn protoCtorName(value: &JsValue) -> String;
+    /// `{ items, error }` of a `for await` over `iterable`: at most `limit` items (0: all); a
+    /// `fault` (JSON) queued on the emulator at `base` after the first; `controller` aborted
+    /// after `abort_at` items. Never throws.
+    pub async fn walk(
+        iterable: JsValue,
+        limit: u32,
+        base: &str,
+        fault: Option<String>,
+        controller: Option<web_sys::AbortController>,
+        abort_at: u32,
+    ) -> JsValue;
 }
 
 /// `window`.

@@ -86,7 +86,7 @@ pub struct SiteClient {
 }
 
 /// A request body.
-enum Body {
+pub(super) enum Body {
     None,
     Json(JsValue),
     Raw {
@@ -128,17 +128,28 @@ impl SiteClient {
         })
     }
 
-    /// Runs `operation`; `done` gets its result as plain JS data, exactly once.
-    pub fn start(&self, operation: SiteOperation, done: Done) {
-        let client = self.clone();
-        let done: Done = Box::new(move |result: Result<JsValue, Error>| {
-            if let (Err(error), Some(auth)) = (&result, &client.config.auth) {
+    /// `done`, after a `SiteAuth` in use forgot a password the site refused
+    /// (`credentials_refused`).
+    pub(super) fn watch(&self, done: Done) -> Done {
+        let auth = self.config.auth.clone();
+        Box::new(move |result: Result<JsValue, Error>| {
+            if let (Err(error), Some(auth)) = (&result, auth) {
                 if error.code == ErrorCode::CredentialsRefused {
                     auth.refused();
                 }
             }
             done(result)
-        });
+        })
+    }
+
+    /// The API root calls go to: the credentials' (`not_signed_in` without them).
+    pub(super) fn api_root(&self) -> Result<String, Error> {
+        self.credentials().map(|c| c.api_root)
+    }
+
+    /// Runs `operation`; `done` gets its result as plain JS data, exactly once.
+    pub fn start(&self, operation: SiteOperation, done: Done) {
+        let done = self.watch(done);
         match operation {
             SiteOperation::Request {
                 method,
@@ -156,7 +167,7 @@ impl SiteClient {
                 per_page,
             } => match page_query(&query, page, per_page) {
                 Ok(query) => {
-                    let page = page.unwrap_or(1);
+                    let page = u64::from(page.unwrap_or(1));
                     self.send(
                         Method::Get,
                         &path,
@@ -234,7 +245,7 @@ impl SiteClient {
     }
 
     /// Sends one request; `read` turns a 2xx answer into the result.
-    fn send(
+    pub(super) fn send(
         &self,
         method: Method,
         path: &str,
@@ -315,7 +326,7 @@ fn me(answer: Answer) -> Result<JsValue, Error> {
 
 /// `{ items, page, total, totalPages }` of a collection's answer; `bad_response` when it is not
 /// a list.
-fn page_of(answer: Answer, page: u32) -> Result<JsValue, Error> {
+pub(super) fn page_of(answer: Answer, page: u64) -> Result<JsValue, Error> {
     if !Array::is_array(&answer.value) {
         return Err(
             Error::new(ErrorCode::BadResponse, "the site's answer is not a list")
@@ -325,7 +336,7 @@ fn page_of(answer: Answer, page: u32) -> Result<JsValue, Error> {
     let out: JsValue = Object::new().into();
     let number = |n: Option<u64>| n.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64));
     env::set(&out, "items", &answer.value);
-    env::set(&out, "page", &JsValue::from(page));
+    env::set(&out, "page", &JsValue::from_f64(page as f64));
     env::set(&out, "total", &number(answer.total));
     env::set(&out, "totalPages", &number(answer.total_pages));
     Ok(out)

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod client;
 mod discover;
+pub mod pages;
 pub(crate) mod transport;
 #[cfg(feature = "rust-api")]
 mod typed;
@@ -12,5 +13,6 @@ mod typed;
 pub use auth::{Connection, SiteAuth, SiteAuthConfig};
 pub use client::{SiteClient, SiteClientConfig, SiteOperation};
 pub use discover::discover_site;
+pub use pages::SitePages;
 #[cfg(feature = "rust-api")]
-pub use typed::discover;
+pub use typed::{discover, SitePaged};

@@ -5,11 +5,16 @@ use super::super::typed::{decode, settle, to_js};
 use super::auth::{Connection, SiteAuth};
 use super::client::{SiteClient, SiteOperation};
 use super::discover::discover_site;
+use super::pages::SitePages;
+use crate::browser::pages::Walk;
+use crate::core::site::calls::POSTS;
 use crate::core::site::models::{NewWpPost, Page, SiteUser, WpMedia, WpPost};
 use crate::core::site::WordPressSite;
 use crate::core::{Error, Method};
+use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use core::cell::Cell;
 use wasm_bindgen::JsValue;
 
 /// Finds the WordPress site at `address` (see [`discover_site`] for what it asks and its
@@ -48,13 +53,47 @@ impl SiteClient {
         decode(self.run(SiteOperation::Me).await?)
     }
 
+    /// `GET /wp/v2/posts` page by page, with `query` (`per_page` 1–100, `status`, `search`…;
+    /// a `page` says where to start): `while let Some(page) = pages.next_page().await? { … }`.
+    /// `not_signed_in` without credentials, `invalid_config` for an `offset`.
+    pub fn posts(&self, query: &[(&str, &str)]) -> Result<SitePaged<Page<WpPost>>, Error> {
+        self.paged(POSTS, query, decode)
+    }
+
+    /// Any collection at `path` (the grammar of [`SiteClient::request`]) page by page, with
+    /// `query`: each page as `{ items, page, total, totalPages }` in plain JS data.
+    pub fn paginate(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<SitePaged<JsValue>, Error> {
+        self.paged(path, query, Ok)
+    }
+
+    fn paged<T>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        decode: fn(JsValue) -> Result<T, Error>,
+    ) -> Result<SitePaged<T>, Error> {
+        let query: Vec<(String, String)> = query
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let pages = SitePages::new(self.clone(), path, &query)?;
+        Ok(SitePaged {
+            slot: Rc::new(Cell::new(Some(pages))),
+            decode,
+        })
+    }
+
     /// `GET /wp/v2/posts`: one page (from 1) of `per_page` (1–100) posts, with the totals.
-    pub async fn posts(
+    pub async fn list_posts(
         &self,
         page: Option<u32>,
         per_page: Option<u32>,
     ) -> Result<Page<WpPost>, Error> {
-        let path = String::from(crate::core::site::calls::POSTS);
+        let path = String::from(POSTS);
         let list = SiteOperation::List {
             path,
             query: Vec::new(),
@@ -88,6 +127,40 @@ impl SiteClient {
     /// Revokes the application password in use on the site, then forgets it.
     pub async fn disconnect(&self) -> Result<(), Error> {
         self.run(SiteOperation::Disconnect).await.map(|_| ())
+    }
+}
+
+/// A site's collection read page by page ([`SiteClient::posts`], [`SiteClient::paginate`]): one
+/// request per [`SitePaged::next_page`], none before it is asked for.
+pub struct SitePaged<T> {
+    slot: Rc<Cell<Option<SitePages>>>,
+    decode: fn(JsValue) -> Result<T, Error>,
+}
+
+impl<T> core::fmt::Debug for SitePaged<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("SitePaged")
+    }
+}
+
+impl<T> SitePaged<T> {
+    /// The next page, or `None` once the collection is read (an empty page, the last of
+    /// `X-WP-TotalPages`, or core's `rest_post_invalid_page_number` past the last). An error
+    /// ends the walk: later calls give `None`.
+    pub async fn next_page(&mut self) -> Result<Option<T>, Error> {
+        let slot = self.slot.clone();
+        let page = settle(|done| SitePages::next(slot, done)).await?;
+        if page.is_undefined() {
+            return Ok(None);
+        }
+        let decoded = (self.decode)(page).map(Some);
+        if decoded.is_err() {
+            if let Some(mut pages) = self.slot.take() {
+                pages.stop();
+                self.slot.set(Some(pages));
+            }
+        }
+        decoded
     }
 }
 

@@ -11,7 +11,7 @@ use alloc::{string::String, vec::Vec};
 
 /// `GET`: the user the password belongs to (`me()`).
 pub const USERS_ME: &str = "/wp/v2/users/me";
-/// `GET` a page of posts, `POST` a new one (`posts()`, `createPost()`).
+/// `GET` pages of posts, `POST` a new one (`posts()`, `listPosts()`, `createPost()`).
 pub const POSTS: &str = "/wp/v2/posts";
 /// `POST` a file as the raw body (`uploadMedia()`).
 pub const MEDIA: &str = "/wp/v2/media";
@@ -37,6 +37,24 @@ pub fn build_site_call(
     path: &str,
     query: &[(String, String)],
 ) -> Result<ApiCall, Error> {
+    let (route, pairs) = split_site_path(api_root, path, query)?;
+    Ok(ApiCall {
+        method,
+        url: route_url(api_root, &route, &pairs),
+        // Answers are read as sent: a site call asks for no envelope.
+        envelope: None,
+    })
+}
+
+/// `path` (the grammar of [`build_site_call`]) as its route under `api_root` and the query:
+/// the path's own query string, then `query`. `invalid_config` as for [`build_site_call`].
+/// The pager of `SiteClient.paginate()` reads the whole query this way, so a `page` or
+/// `per_page` in the path counts.
+pub fn split_site_path(
+    api_root: &str,
+    path: &str,
+    query: &[(String, String)],
+) -> Result<(String, Vec<(String, String)>), Error> {
     let absolute = cut(path, b':').is_some_and(|(scheme, rest)| {
         rest.starts_with("//") && scheme.bytes().all(|b| b.is_ascii_alphanumeric())
     });
@@ -75,12 +93,7 @@ pub fn build_site_call(
         }
         pairs.push((key.clone(), value.clone()));
     }
-    Ok(ApiCall {
-        method,
-        url: route_url(api_root, &route, &pairs),
-        // Answers are read as sent: a site call asks for no envelope.
-        envelope: None,
-    })
+    Ok((route, pairs))
 }
 
 /// The query of one page of a collection: `page` (from 1) and `per_page` (1–100), added to

@@ -2,8 +2,9 @@ use super::prelude::*;
 
 use crate::core::endpoint::Method;
 use crate::core::error::{Error, ErrorBody, ErrorCode};
+use crate::core::paginate::{PageInfo, Pager, Style};
 use crate::core::site::calls::{
-    build_site_call, page_query, site_error_from_response, total_header, IGNORED,
+    build_site_call, page_query, site_error_from_response, split_site_path, total_header, IGNORED,
 };
 
 const RR: &str = "http://127.0.0.1:8881/index.php?rest_route=/";
@@ -113,6 +114,64 @@ fn pages_and_their_totals() {
     assert_eq!(total_header(Some(" 3 ")), Some(3));
     assert_eq!(total_header(Some("x")), None);
     assert_eq!(total_header(None), None);
+}
+
+#[test]
+fn a_collection_is_walked_page_by_page_with_the_paths_own_query() {
+    // `paginate('/wp/v2/posts?per_page=2&page=2', { query: { status } })`: the path's page and
+    // size count, and the later pages' `page` replaces it (no key twice).
+    let (route, query) = split_site_path(
+        RR,
+        "/wp/v2/posts?per_page=2&page=2",
+        &pairs(&[("status", "publish")]),
+    )
+    .unwrap();
+    assert_eq!(route, "/wp/v2/posts");
+    let mut pager = Pager::with_style(Style::Core, &query).unwrap();
+    let mut asked = Vec::new();
+    let pages = [(2, Some(4)), (2, Some(4)), (1, Some(4))];
+    for (items, total_pages) in pages {
+        let Some(next) = pager.next_query() else {
+            break;
+        };
+        asked.push((
+            pager.page(),
+            build_site_call(RR, Method::Get, &route, &next).unwrap().url,
+        ));
+        pager.read(&PageInfo {
+            items,
+            total_pages,
+            ..PageInfo::default()
+        });
+    }
+    assert_eq!(pager.next_query(), None);
+    let base = "http://127.0.0.1:8881/index.php?rest_route=/wp/v2/posts&per_page=2&status=publish";
+    assert_eq!(
+        asked,
+        [2, 3, 4].map(|n| (n, format!("{base}&page={n}"))).to_vec()
+    );
+
+    // An absolute URL under the root (a `Link` header's) is split the same way; one elsewhere,
+    // or a key both in the path and in query, is refused before anything is sent.
+    let (route, query) =
+        split_site_path(WJ, "https://ex.com/wp-json/wp/v2/media?page=3", &[]).unwrap();
+    assert_eq!(
+        (route.as_str(), query),
+        ("/wp/v2/media", pairs(&[("page", "3")]))
+    );
+    for (path, query) in [
+        ("https://elsewhere.example/wp-json/wp/v2/posts", pairs(&[])),
+        ("/wp/v2/posts?page=2", pairs(&[("page", "3")])),
+        ("/wp/v2/posts#x", pairs(&[])),
+    ] {
+        let e = split_site_path(WJ, path, &query).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidConfig, "{path}");
+    }
+    // The pager refuses what it cannot page: offset, a page that is not a positive integer.
+    for bad in [("offset", "5"), ("page", "0"), ("page", "x")] {
+        let e = Pager::with_style(Style::Core, &pairs(&[bad])).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidConfig, "{bad:?}");
+    }
 }
 
 /// A WordPress REST error body, as the browser layer reads it.

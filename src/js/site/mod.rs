@@ -7,16 +7,19 @@ mod typescript;
 use super::client::retry_policy;
 use super::convert::{self, get, Options};
 use super::error::{set, to_js as error_to_js};
+use super::pages;
 use super::promise::promise;
 use crate::browser::site::{
     discover_site, Connection, SiteAuth, SiteAuthConfig, SiteClient, SiteClientConfig,
-    SiteOperation,
+    SiteOperation, SitePages,
 };
 use crate::browser::{env, storage::Storage};
+use crate::core::site::calls::{page_query, POSTS};
 use crate::core::site::{AppPassword, SiteCredentials, WordPressSite};
 use crate::core::{Error, ErrorCode};
 use alloc::boxed::Box;
 use alloc::string::String;
+use alloc::vec::Vec;
 use js_sys::{Array, Object, Promise};
 use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
@@ -227,27 +230,35 @@ impl JsSiteClient {
         self.start(Ok(SiteOperation::Me), &options, None)
     }
 
-    /// One page of `GET /wp/v2/posts`.
-    pub fn posts(&self, options: JsValue) -> Promise {
-        let path = JsValue::from_str(crate::core::site::calls::POSTS);
-        self.list(path, options)
+    /// Every post, page by page (`GET /wp/v2/posts`): an async iterable of posts.
+    pub fn posts(&self, options: JsValue) -> JsValue {
+        pages::iterable(
+            self.pages(&JsValue::from_str(POSTS), &options),
+            Some("items"),
+        )
+    }
+
+    /// One page of `GET /wp/v2/posts`: `{ items, page, total, totalPages }`.
+    #[wasm_bindgen(js_name = listPosts)]
+    pub fn list_posts(&self, options: JsValue) -> Promise {
+        self.list(JsValue::from_str(POSTS), options)
+    }
+
+    /// Any collection, page by page: an async iterable of `{ items, page, total, totalPages }`.
+    pub fn paginate(&self, path: JsValue, options: JsValue) -> JsValue {
+        pages::iterable(self.pages(&path, &options), None)
     }
 
     /// One page of any collection: `{ items, page, total, totalPages }`.
     pub fn list(&self, path: JsValue, options: JsValue) -> Promise {
-        let o = Options::new(&options);
-        let operation = path
-            .as_string()
-            .ok_or_else(|| convert::invalid_option("path"))
-            .and_then(|path| {
-                let list = SiteOperation::List {
-                    path,
-                    query: convert::query(&get(&options, "query"))?,
-                    page: o.count("page"),
-                    per_page: o.count("perPage"),
-                };
-                o.check().map(|()| list)
-            });
+        let operation = list_options(&path, &options).map(|(path, query, page, per_page)| {
+            SiteOperation::List {
+                path,
+                query,
+                page,
+                per_page,
+            }
+        });
         self.start(operation, &options, None)
     }
 
@@ -292,6 +303,14 @@ impl JsSiteClient {
 }
 
 impl JsSiteClient {
+    /// The walk of `paginate(path, options)` (and `posts()`), with the options' `signal`.
+    fn pages(&self, path: &JsValue, options: &JsValue) -> Result<SitePages, Error> {
+        let (path, query, page, per_page) = list_options(path, options)?;
+        let query = page_query(&query, page, per_page)?;
+        let client = self.inner.with_signal(convert::signal(options)?);
+        SitePages::new(client, &path, &query)
+    }
+
     /// Runs `operation` with the options' `signal`, as a Promise.
     fn start(
         &self,
@@ -310,6 +329,20 @@ impl JsSiteClient {
         )
     }
 }
+
+/// The path, `query`, `page` and `perPage` of `list`/`paginate(path, options)`, checked.
+fn list_options(path: &JsValue, options: &JsValue) -> Result<ListOptions, Error> {
+    let o = Options::new(options);
+    let (page, per_page) = (o.count("page"), o.count("perPage"));
+    let path = path
+        .as_string()
+        .ok_or_else(|| convert::invalid_option("path"))?;
+    let query = convert::query(&get(options, "query"))?;
+    o.check().map(|()| (path, query, page, per_page))
+}
+
+/// A collection's path, filters, `page` and `perPage`.
+type ListOptions = (String, Vec<(String, String)>, Option<u32>, Option<u32>);
 
 /// `request(method, path, { method, query, body })` as an operation.
 fn request_operation(
