@@ -52,8 +52,16 @@ async function connect(address: string, signal: AbortSignal): Promise<void> {
   expect<Equal<typeof me, WpUser>>();
   expect<Equal<typeof me.avatar_urls, Record<string, string>>>();
   const list: SiteListOptions = { page: 2, perPage: 20, query: { status: 'publish', search: 'wasm' } };
-  const page = await wp.posts(list);
+  const page = await wp.listPosts(list);
   expect<Equal<typeof page, SitePage<WpPost>>>();
+  for await (const post of wp.posts({ perPage: 50, signal })) {
+    expect<Equal<typeof post, WpPost>>();
+  }
+  for await (const chunk of wp.paginate<{ id: number }>('/wp/v2/pages?_fields=id', { page: 2 })) {
+    expect<Equal<typeof chunk, SitePage<{ id: number }>>>();
+  }
+  // @ts-expect-error posts() is an async iterable, not a page
+  void (await wp.posts()).items;
   expect<Equal<typeof page.total, number | null>>();
   expect<Equal<typeof page.items[number]['title'], WpRendered>>();
   const pages = await wp.list<{ id: number }>('/wp/v2/pages', { perPage: 5 });

@@ -277,7 +277,7 @@ async function loadPosts(session, page) {
   status.textContent = page === 1 ? 'Loading posts…' : 'Loading more…';
   let result;
   try {
-    result = await session.client.posts({ page, perPage: PER_PAGE });
+    result = await session.client.listPosts({ page, perPage: PER_PAGE });
   } catch (err) {
     if (session.ended) return;
     status.textContent = "The posts couldn't be loaded.";

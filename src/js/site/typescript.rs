@@ -105,13 +105,13 @@ export interface SiteRequestOptions extends CallOptions {
   body?: unknown;
 }
 
-/** Options of `list()` and `posts()`. */
+/** Options of `list()`, `listPosts()`, `paginate()` and `posts()`. */
 export interface SiteListOptions extends CallOptions {
-  /** The page, from 1. */
+  /** The page, from 1 (for `paginate()` and `posts()`: where the walk starts). */
   page?: number;
   /** Items per page, 1–100 (WordPress's default 10). */
   perPage?: number;
-  /** Filters: `status`, `search`, `author`… */
+  /** Filters: `status`, `search`, `author`… (`offset` is refused by `paginate()` and `posts()`: they page by themselves). */
   query?: Record<string, string | number | boolean | ReadonlyArray<string | number> | null | undefined>;
 }
 
@@ -207,8 +207,21 @@ export class SiteClient {
   constructor(options: SiteClientOptions);
   /** The user the password belongs to: `GET /wp/v2/users/me`. */
   me(options?: CallOptions): Promise<WpUser>;
+  /**
+   * Every post, page by page (`GET /wp/v2/posts`): `for await (const post of wp.posts({ perPage: 50 }))`.
+   * One request per page, made when the loop asks for the next post; `break` (or the `signal`)
+   * stops the requests. A failed page rejects the loop's next step with its `WpcomError`.
+   */
+  posts(options?: SiteListOptions): AsyncGenerator<WpPost, void, undefined>;
   /** One page of posts: `GET /wp/v2/posts`. */
-  posts(options?: SiteListOptions): Promise<SitePage<WpPost>>;
+  listPosts(options?: SiteListOptions): Promise<SitePage<WpPost>>;
+  /**
+   * Any collection, page by page (`page`, `per_page`): `for await (const page of wp.paginate('/wp/v2/pages'))`.
+   * Ends at `X-WP-TotalPages`, on an empty page, or when WordPress answers
+   * `rest_…_invalid_page_number` for a page past the last; `path` as for `request()` (its own
+   * query counts). Rejects with `invalid_config` for an `offset` or a key given twice.
+   */
+  paginate<T = unknown>(path: string, options?: SiteListOptions): AsyncGenerator<SitePage<T>, void, undefined>;
   /** One page of any collection (`/wp/v2/pages`, `/wp/v2/media`…). */
   list<T = unknown>(path: string, options?: SiteListOptions): Promise<SitePage<T>>;
   /** Creates a post: `POST /wp/v2/posts` (a draft unless `status` says otherwise). */
