@@ -12,10 +12,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
+use wpcom_wasm::browser::site::{Connection, SiteAuth, SiteAuthConfig};
 use wpcom_wasm::browser::{
     Auth, AuthConfig, Client, ClientConfig, PopupOptions, Storage, DEFAULT_POPUP_TIMEOUT_MS,
 };
+use wpcom_wasm::core::site::WordPressSite;
 use wpcom_wasm::core::{ConnectionStatus, Error, ErrorCode, Token};
+use wpcom_wasm::js::JsSiteAuth;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -59,6 +62,10 @@ export function pageSendsCoop() {
   return fetch(location.href).then((r) => r.headers.get('cross-origin-opener-policy'));
 }
 export function abortController() { return new AbortController(); }
+// The state an Authorize Application URL carries inside its success_url.
+export function connectState(url) {
+  return new URL(new URL(url).searchParams.get('success_url')).searchParams.get('state');
+}
 "#)]
 extern "C" {
     fn stubOpen(popup: &JsValue);
@@ -74,6 +81,7 @@ extern "C" {
     fn pageWithoutCoop() -> js_sys::Function;
     fn pageSendsCoop() -> js_sys::Promise;
     fn abortController() -> web_sys::AbortController;
+    fn connectState(url: &str) -> String;
 }
 
 const MESSAGE: &str = "wpcom-wasm:popup";
@@ -542,4 +550,197 @@ async fn js_sign_in_with_extension_outside_an_extension_is_unsupported() {
         get(&storage, "code").as_string().as_deref(),
         Some("unsupported")
     );
+}
+
+// The same popup connecting a WordPress site with an application password (SiteAuth): the
+// callback page forwards Authorize Application's redirect instead of OAuth's.
+
+const SITE: &str = "http://127.0.0.1:8881";
+const APP_PASSWORD: &str = "abcd EFGH 1234 ijkl MNOP 5678";
+
+fn site_auth() -> SiteAuth {
+    let mut config = SiteAuthConfig::new(
+        "Popup test",
+        "0f8a3c1e-5b7d-4e2a-9c6f-1d2e3f4a5b6c",
+        CALLBACK,
+    );
+    config.storage = Storage::Memory;
+    config.site = Some(WordPressSite {
+        api_root: format!("{SITE}/wp-json/"),
+        authorization_url: format!("{SITE}/wp-admin/authorize-application.php"),
+        url: SITE.into(),
+        home: SITE.into(),
+        ..Default::default()
+    });
+    SiteAuth::new(config).expect("valid config")
+}
+
+/// What `authorize-application.php` appends to the success URL on approval (after the `#` the
+/// client added), for the site `site_url`.
+fn approved_url(state: &str, site_url: &str) -> String {
+    format!(
+        "{CALLBACK}?state={state}#&site_url={}&user_login=alice&password={}",
+        form_encode(site_url),
+        form_encode(APP_PASSWORD).replace('+', "%20")
+    )
+}
+
+type Connected = Rc<RefCell<Option<Result<Connection, Error>>>>;
+
+/// Starts a popup connection with `popup` as the window; the outcome slot and the state.
+fn connect(auth: &SiteAuth, popup: &JsValue) -> (Connected, String) {
+    stubOpen(popup);
+    let outcome: Connected = Rc::new(RefCell::new(None));
+    let slot = outcome.clone();
+    auth.sign_in_with_popup_then(
+        PopupOptions::default(),
+        Box::new(move |r| *slot.borrow_mut() = Some(r)),
+    );
+    restoreOpen();
+    let opened = openedUrls();
+    assert!(opened[0].starts_with(&format!("{SITE}/wp-admin/authorize-application.php?")));
+    (outcome, connectState(&opened[0]))
+}
+
+async fn connected(outcome: &Connected) -> Result<Connection, Error> {
+    for _ in 0..50 {
+        if let Some(result) = outcome.borrow_mut().take() {
+            return result;
+        }
+        sleep(20).await;
+    }
+    panic!("still pending")
+}
+
+#[wasm_bindgen_test]
+async fn an_application_password_comes_through_the_popup_only_with_its_own_state() {
+    let auth = site_auth();
+    let popup = frameWindow();
+    let taken = listenForTaken();
+    let (outcome, state) = connect(&auth, &popup);
+    // Another connection's answer, one from another origin, and an OAuth answer: ignored.
+    postOnChannel(MESSAGE, &approved_url("another-tabs-state", SITE));
+    postFrom(
+        &popup,
+        "http://evil.example",
+        MESSAGE,
+        &approved_url(&state, SITE),
+    );
+    postFrom(&popup, &origin(), MESSAGE, &token_url(&state, "oauth"));
+    sleep(100).await;
+    assert!(outcome.borrow().is_none(), "still waiting");
+    assert!(auth.credentials().is_none(), "nothing stored");
+
+    let answer = approved_url(&state, SITE);
+    postFrom(&popup, &origin(), MESSAGE, &answer);
+    let connection = connected(&outcome).await.expect("connected");
+    assert_eq!(
+        (connection.site_url.as_str(), connection.user_login.as_str()),
+        (SITE, "alice")
+    );
+    assert_eq!(connection.api_root, format!("{SITE}/wp-json/"));
+    let stored = auth.credentials().expect("the password is stored");
+    assert_eq!(stored.password.secret(), APP_PASSWORD);
+    sleep(50).await;
+    let told = taken
+        .iter()
+        .filter(|id| id.as_string() == Some(answer.clone()));
+    assert_eq!(told.count(), 1, "the callback is told, once");
+}
+
+#[wasm_bindgen_test]
+async fn a_popup_connection_is_refused_like_a_redirect() {
+    // "No thanks": WordPress sends the user to reject_url (here success_url) with success=false.
+    let auth = site_auth();
+    let popup = frameWindow();
+    let (outcome, state) = connect(&auth, &popup);
+    postOnChannel(MESSAGE, &format!("{CALLBACK}?state={state}&success=false#"));
+    assert_eq!(
+        connected(&outcome).await.unwrap_err().code,
+        ErrorCode::AccessDenied
+    );
+
+    // Another site's name in the answer is site_mismatch, and nothing is stored.
+    let (outcome, state) = connect(&auth, &popup);
+    postFrom(
+        &popup,
+        &origin(),
+        MESSAGE,
+        &approved_url(&state, "http://127.0.0.1:9999"),
+    );
+    assert_eq!(
+        connected(&outcome).await.unwrap_err().code,
+        ErrorCode::SiteMismatch
+    );
+    assert!(auth.credentials().is_none());
+
+    // Blocked: the message names the call to make in the click handler.
+    stubOpen(&JsValue::NULL);
+    let outcome: Connected = Rc::new(RefCell::new(None));
+    let slot = outcome.clone();
+    auth.sign_in_with_popup_then(
+        PopupOptions::default(),
+        Box::new(move |r| *slot.borrow_mut() = Some(r)),
+    );
+    restoreOpen();
+    let error = outcome.borrow_mut().take().expect("at once").unwrap_err();
+    assert_eq!(error.code, ErrorCode::PopupBlocked);
+    assert!(
+        error.message.contains("signInWithPopup"),
+        "{}",
+        error.message
+    );
+}
+
+#[wasm_bindgen_test]
+async fn js_site_auth_sign_in_with_popup_resolves_the_connection() {
+    let site = object(&[
+        ("apiRoot", format!("{SITE}/wp-json/").into()),
+        (
+            "authorizationUrl",
+            format!("{SITE}/wp-admin/authorize-application.php").into(),
+        ),
+        ("url", SITE.into()),
+        ("name", "Local".into()),
+    ]);
+    let auth = JsSiteAuth::new(object(&[
+        ("site", site),
+        ("appName", "Popup test".into()),
+        ("appId", "0f8a3c1e-5b7d-4e2a-9c6f-1d2e3f4a5b6c".into()),
+        ("successUrl", CALLBACK.into()),
+        ("storage", "memory".into()),
+    ]))
+    .unwrap_or_else(|e| panic!("{:?}", get(&e, "message")));
+    let popup = frameWindow();
+    stubOpen(&popup);
+    let promise = auth.sign_in_with_popup(JsValue::UNDEFINED);
+    restoreOpen();
+    let state = connectState(openedUrls().last().unwrap());
+    postFrom(&popup, &origin(), MESSAGE, &approved_url(&state, SITE));
+    let connection = settle(promise).await.expect("connected");
+    assert_eq!(
+        get(&connection, "userLogin").as_string().as_deref(),
+        Some("alice")
+    );
+    assert_eq!(
+        get(&connection, "siteUrl").as_string().as_deref(),
+        Some(SITE)
+    );
+    assert!(
+        get(&connection, "password").is_undefined(),
+        "no password in the result"
+    );
+    assert_eq!(
+        get(&auth.connection(), "userLogin").as_string().as_deref(),
+        Some("alice")
+    );
+
+    // The Rust future opens the window before it is polled, as Auth's does.
+    let rust = site_auth();
+    stubOpen(&popup);
+    let future = rust.sign_in_with_popup(PopupOptions::default());
+    restoreOpen();
+    let state = connectState(openedUrls().last().unwrap());
+    postFrom(&popup, &origin(), MESSAGE, &approved_url(&state, SITE));
+    assert_eq!(future.await.expect("connected").user_login, "alice");
 }

@@ -2,13 +2,13 @@
 //! [`crate::core::connection`], one request (`token-info`) or two (then `/me`) at most.
 
 use super::client::{field, Client, Operation};
+use super::env;
 use super::transport::Done;
 use crate::core::connection::{after_me, after_token_info, Verdict};
 use crate::core::routes;
 use crate::core::text::parse_digits;
 use crate::core::{Connection, ConnectionStatus, Error, Token};
 use alloc::boxed::Box;
-use alloc::{string::String, vec::Vec};
 use wasm_bindgen::JsValue;
 
 /// The outcome of `checkConnection`: `None` when there is no token to judge.
@@ -100,7 +100,7 @@ pub(crate) fn next_check_step(
             status,
             user_id: id(&field(&answer, "user_id")),
             blog_id: id(&field(&answer, "blog_id")),
-            scope: strings(&field(&answer, "scope")),
+            scope: env::strings(&field(&answer, "scope")),
         },
         ConnectionStatus::Foreign => Connection::of_token(status, local, id(&field(&answer, "ID"))),
         _ => Connection::of_token(status, local, None),
@@ -116,15 +116,4 @@ fn id(value: &JsValue) -> Option<u64> {
         None => parse_digits(&value.as_string()?)?,
     };
     (id != 0).then_some(id)
-}
-
-/// The strings of a JS array.
-fn strings(value: &JsValue) -> Vec<String> {
-    if !js_sys::Array::is_array(value) {
-        return Vec::new();
-    }
-    js_sys::Array::from(value)
-        .iter()
-        .filter_map(|item| item.as_string())
-        .collect()
 }

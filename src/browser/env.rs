@@ -39,6 +39,18 @@ pub fn get(target: &JsValue, key: &str) -> JsValue {
     Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// The strings of a JS array; empty for anything that is not an array (`Array.from` would
+/// throw on `undefined`), other items left out.
+pub fn strings(value: &JsValue) -> alloc::vec::Vec<String> {
+    if !js_sys::Array::is_array(value) {
+        return alloc::vec::Vec::new();
+    }
+    js_sys::Array::from(value)
+        .iter()
+        .filter_map(|item| item.as_string())
+        .collect()
+}
+
 /// `target[key] = value`; a failure (a frozen or non-object target) is ignored.
 pub fn set(target: &JsValue, key: &str, value: &JsValue) {
     if target.is_object() {

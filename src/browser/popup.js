@@ -86,15 +86,18 @@ function severedByCoop() {
 
 /**
  * The callback page's whole job (the package's `callback.html` calls it): forwards the URL it
- * landed on to the window that started the sign-in, scrubs the OAuth data from the address bar
+ * landed on to the window that started the sign-in, scrubs the OAuth data (or the application
+ * password) from the address bar
  * and closes the window. It checks nothing: the opener holds the state and checks it.
  * Resolves with `true` once an opener took the URL, `false` when there is no OAuth data here or
  * nobody took it within a few seconds (then the page stays open: say so to the user).
  */
 export function popupCallback() {
   const url = location.href;
-  if (!/[#?&/](access_token|error)=/.test(url)) return Promise.resolve(false);
-  // The token must not stay in this window's address bar or history, whatever happens next.
+  // OAuth's answer, or Authorize Application's (an application password, or `success=false`).
+  if (!/[#?&/](access_token|error|password|success)=/.test(url)) return Promise.resolve(false);
+  // The token or password must not stay in this window's address bar or history, whatever
+  // happens next.
   history.replaceState(null, '', location.pathname);
   const id = crypto.randomUUID?.() ?? String(Math.random());
   const channel = new BroadcastChannel(MESSAGE);

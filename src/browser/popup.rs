@@ -1,4 +1,5 @@
-//! Signing in in a popup window: [`Auth::sign_in_with_popup_then`].
+//! Signing in in a popup window: [`Auth::sign_in_with_popup_then`] (OAuth) and
+//! `SiteAuth::sign_in_with_popup_then` (an application password), one runner for both.
 //!
 //! The window is opened synchronously, inside the call, so a click handler keeps its user
 //! gesture and popup blockers let it through. The callback page (`popupCallback()`, the
@@ -21,6 +22,7 @@ use super::transport::{aborted, aborted_error, Done};
 use crate::core::error::popup_closed;
 use crate::core::{answers_sign_in, Error, ErrorCode, Token};
 use alloc::boxed::Box;
+use alloc::string::String;
 use core::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -92,67 +94,94 @@ impl Auth {
     /// The redirect URI must be a page that calls `popupCallback()`, such as the package's
     /// `callback.html`. Rust code awaits [`Auth::sign_in_with_popup`] (feature `rust-api`).
     pub fn sign_in_with_popup_then(&self, options: PopupOptions, done: Done<Token>) {
-        if aborted(options.signal.as_ref()) {
-            return done(Err(aborted_error(false)));
-        }
-        let window = match env::window() {
-            Ok(window) => window,
-            Err(error) => return done(Err(error)),
-        };
-        let (url, state) = match self.begin_sign_in() {
-            Ok(begun) => begun,
-            Err(error) => return done(Err(error)),
-        };
-        let args = [
-            &JsValue::from_str(&url),
-            &WINDOW_NAME.into(),
-            &FEATURES.into(),
-        ];
-        let popup = env::call(&window, "open", &args).unwrap_or(JsValue::NULL);
-        if !popup.is_object() {
-            return done(Err(Error::new(
-                ErrorCode::PopupBlocked,
-                "the browser blocked the sign-in popup: call signInWithPopup directly in the \
-                 click handler (no await before it), or sign in with a redirect",
-            )));
-        }
-        let _ = env::call(&popup, "focus", &[]);
         let auth = self.clone();
-        let done = Cell::new(Some(done));
-        let report = move |kind: u32, url: JsValue, taken: JsValue| {
-            let outcome = match Event::from_js(kind) {
-                Event::Answer => {
-                    let Some(url) = url.as_string().filter(|url| answers_sign_in(url, &state))
-                    else {
-                        return;
-                    };
-                    let token = match auth.handle_redirect(&url) {
-                        Ok(Some(token)) => Ok(token),
-                        Ok(None) => return,
-                        Err(error) => Err(error),
-                    };
-                    let _ = env::invoke(&taken, &[]);
-                    token
-                }
-                Event::Closed => Err(popup_closed()),
-                Event::TimedOut => Err(Error::new(
-                    ErrorCode::Timeout,
-                    "the sign-in popup did not finish in time (timeoutMs): try again",
-                )),
-                Event::Aborted => Err(aborted_error(false)),
-            };
-            if let Some(done) = done.take() {
-                done(outcome);
-            }
+        let flow = Flow {
+            begin: || self.begin_sign_in(),
+            answers: answers_sign_in,
+            complete: move |url: &str| auth.handle_redirect(url),
         };
-        // Handed to JS for good: freed when popup.js drops it after the last event.
-        let report = Closure::wrap(Box::new(report) as Box<dyn FnMut(u32, JsValue, JsValue)>);
-        let signal = options.signal.map_or(JsValue::UNDEFINED, JsValue::from);
-        // Browsers fire at once for delays past 2^31-1 ms: a far limit must wait, not fire.
-        let ms = options
-            .timeout_ms
-            .unwrap_or(DEFAULT_POPUP_TIMEOUT_MS)
-            .min(i32::MAX as u32);
-        watch_popup(&popup, ms, &signal, &report.into_js_value());
+        run(flow, options, done);
     }
+}
+
+/// One flow a popup runs: OAuth's (`Auth`) or Authorize Application's (`SiteAuth`).
+pub(crate) struct Flow<B, C> {
+    /// Stores a fresh state and gives the URL to open and that state.
+    pub begin: B,
+    /// Whether a callback URL answers the flow of that state (`crate::core::popup`).
+    pub answers: fn(&str, &str) -> bool,
+    /// Completes the flow from the callback URL, as its `handle_redirect` does: `Ok(None)` for
+    /// a URL that is no redirect of the flow (the wait goes on).
+    pub complete: C,
+}
+
+/// Runs `flow` in a popup (see [`Auth::sign_in_with_popup_then`] for the outcomes): the
+/// window opens before this returns; `done` gets the outcome once.
+pub(crate) fn run<T, B, C>(flow: Flow<B, C>, options: PopupOptions, done: Done<T>)
+where
+    T: 'static,
+    B: FnOnce() -> Result<(String, String), Error>,
+    C: Fn(&str) -> Result<Option<T>, Error> + 'static,
+{
+    if aborted(options.signal.as_ref()) {
+        return done(Err(aborted_error(false)));
+    }
+    let window = match env::window() {
+        Ok(window) => window,
+        Err(error) => return done(Err(error)),
+    };
+    let (url, state) = match (flow.begin)() {
+        Ok(begun) => begun,
+        Err(error) => return done(Err(error)),
+    };
+    let args = [
+        &JsValue::from_str(&url),
+        &WINDOW_NAME.into(),
+        &FEATURES.into(),
+    ];
+    let popup = env::call(&window, "open", &args).unwrap_or(JsValue::NULL);
+    if !popup.is_object() {
+        return done(Err(Error::new(
+            ErrorCode::PopupBlocked,
+            "the browser blocked the popup: call signInWithPopup directly in the click \
+             handler (no await before it), or use the redirect",
+        )));
+    }
+    let _ = env::call(&popup, "focus", &[]);
+    let (answers, complete) = (flow.answers, flow.complete);
+    let done = Cell::new(Some(done));
+    let report = move |kind: u32, url: JsValue, taken: JsValue| {
+        let outcome = match Event::from_js(kind) {
+            Event::Answer => {
+                let Some(url) = url.as_string().filter(|url| answers(url, &state)) else {
+                    return;
+                };
+                let completed = match complete(&url) {
+                    Ok(Some(completed)) => Ok(completed),
+                    Ok(None) => return,
+                    Err(error) => Err(error),
+                };
+                let _ = env::invoke(&taken, &[]);
+                completed
+            }
+            Event::Closed => Err(popup_closed()),
+            Event::TimedOut => Err(Error::new(
+                ErrorCode::Timeout,
+                "the popup did not finish in time (timeoutMs): try again",
+            )),
+            Event::Aborted => Err(aborted_error(false)),
+        };
+        if let Some(done) = done.take() {
+            done(outcome);
+        }
+    };
+    // Handed to JS for good: freed when popup.js drops it after the last event.
+    let report = Closure::wrap(Box::new(report) as Box<dyn FnMut(u32, JsValue, JsValue)>);
+    let signal = options.signal.map_or(JsValue::UNDEFINED, JsValue::from);
+    // Browsers fire at once for delays past 2^31-1 ms: a far limit must wait, not fire.
+    let ms = options
+        .timeout_ms
+        .unwrap_or(DEFAULT_POPUP_TIMEOUT_MS)
+        .min(i32::MAX as u32);
+    watch_popup(&popup, ms, &signal, &report.into_js_value());
 }

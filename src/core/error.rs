@@ -444,6 +444,6 @@ pub fn follow_failed() -> Error {
 pub fn popup_closed() -> Error {
     Error::new(
         ErrorCode::PopupClosed,
-        "the sign-in window was closed before it finished: try again",
+        "the window was closed before it finished: try again",
     )
 }

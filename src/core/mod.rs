@@ -37,7 +37,7 @@ pub use error::{
 };
 pub use path::{build_api_call, namespace_option, split_collection, ApiCall, Collection};
 pub use pending::PendingStates;
-pub use popup::answers_sign_in;
+pub use popup::{answers_connect, answers_sign_in};
 pub use redirect::{complete_redirect, parse_redirect, scrub_url, RedirectParams};
 pub use retry::{backoff_delay_ms, is_retryable, next_delay, parse_retry_after, RetryPolicy};
 pub use routes::Route;

@@ -1,5 +1,6 @@
 //! The popup sign-in's one decision that needs no browser: whether a callback URL that reached
-//! the opener answers *this* popup.
+//! the opener answers *this* popup, for OAuth ([`answers_sign_in`]) and for an application
+//! password's Authorize Application flow ([`answers_connect`]).
 //!
 //! The callback page forwards the URL it landed on, both to `window.opener` and over a
 //! same-origin `BroadcastChannel` (the only way left when the app's page sends
@@ -9,6 +10,7 @@
 //! its state, is ignored rather than fatal.
 
 use super::redirect::{parse_redirect, RedirectParams};
+use super::site::connect::{parse_connect_redirect, ConnectRedirect};
 
 /// Whether `url` answers the sign-in whose authorize URL carried `state`.
 ///
@@ -23,6 +25,25 @@ pub fn answers_sign_in(url: &str, state: &str) -> bool {
             ..
         })) => echoed == state,
         Ok(Some(RedirectParams::Error { state: echoed, .. })) => {
+            echoed.as_deref().map_or(true, |echoed| echoed == state)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `url` answers the Authorize Application flow whose URL carried `state` (in its
+/// `success_url` and `reject_url`, as [`super::site::connect::build_connect_url`] puts it).
+///
+/// An approval answers it only with that exact state; a rejection (`success=false`) with that
+/// state or with none, as for OAuth's errors. A URL that is not such a redirect, or not a
+/// readable one, answers nothing.
+pub fn answers_connect(url: &str, state: &str) -> bool {
+    match parse_connect_redirect(url) {
+        Ok(Some(ConnectRedirect::Approved {
+            state: Some(echoed),
+            ..
+        })) => echoed == state,
+        Ok(Some(ConnectRedirect::Rejected { state: echoed, .. })) => {
             echoed.as_deref().map_or(true, |echoed| echoed == state)
         }
         _ => false,

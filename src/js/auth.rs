@@ -3,7 +3,7 @@
 use super::convert::{self, get, opt_token_to_js, token_to_js, Options};
 use super::error::to_js as error_to_js;
 use super::promise::promise;
-use crate::browser::{self, env, storage::Storage, AuthConfig, Done, PopupOptions};
+use crate::browser::{self, env, storage::Storage, AuthConfig, Done};
 use crate::core::{Error, Token};
 use alloc::boxed::Box;
 use alloc::string::String;
@@ -81,16 +81,11 @@ impl JsAuth {
     /// `Promise<Token>`.
     #[wasm_bindgen(js_name = signInWithPopup)]
     pub fn sign_in_with_popup(&self, options: JsValue) -> Promise {
-        let o = Options::new(&options);
-        let timeout_ms = o.count("timeoutMs");
-        let checked = o.check().and_then(|()| convert::signal(&options));
+        let checked = convert::popup_options(&options);
         let auth = self.inner.clone();
         promise(
             move |done| match checked {
-                Ok(signal) => {
-                    let options = PopupOptions { signal, timeout_ms };
-                    auth.sign_in_with_popup_then(options, token_done(done));
-                }
+                Ok(options) => auth.sign_in_with_popup_then(options, token_done(done)),
                 Err(error) => done(Err(error)),
             },
             None,

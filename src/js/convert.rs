@@ -224,3 +224,14 @@ pub fn request_method(given: Option<&JsValue>, options: &Options) -> Result<Meth
         (None, named) => named.map_or(Ok(Method::Get), |m| Method::parse(&m)),
     }
 }
+
+/// The options of `signInWithPopup({ signal, timeoutMs })` (`Auth`'s and `SiteAuth`'s).
+pub fn popup_options(options: &JsValue) -> Result<crate::browser::PopupOptions, Error> {
+    let o = Options::new(options);
+    let timeout_ms = o.count("timeoutMs");
+    o.check()?;
+    Ok(crate::browser::PopupOptions {
+        signal: signal(options)?,
+        timeout_ms,
+    })
+}

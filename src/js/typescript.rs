@@ -78,7 +78,7 @@ export interface Token {
   scope: string[];
 }
 
-/** Options of `auth.signInWithPopup(...)`. */
+/** Options of `signInWithPopup(...)` (`Auth`'s and `SiteAuth`'s). */
 export interface PopupOptions {
   /** Aborting it rejects with `aborted` and closes the popup. */
   signal?: AbortSignal;

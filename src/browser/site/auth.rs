@@ -4,8 +4,10 @@
 
 use super::super::auth::replace_if_current;
 use super::super::env;
+use super::super::popup::{self, Flow, PopupOptions};
 use super::super::storage::{Slot, Storage, Store};
 use super::super::Done;
+use crate::core::answers_connect;
 use crate::core::site::connect::{
     build_connect_url, complete_connect, is_uuid, parse_connect_redirect, pending_payload,
     scrub_connect_url, ConnectRequest,
@@ -105,6 +107,11 @@ impl SiteAuth {
     /// `invalid_config` without a site, or for success/reject URLs the flow cannot use
     /// ([`build_connect_url`]).
     pub fn authorize_url(&self) -> Result<String, Error> {
+        self.begin().map(|(url, _)| url)
+    }
+
+    /// [`SiteAuth::authorize_url`] and its state.
+    fn begin(&self) -> Result<(String, String), Error> {
         let config = &self.0.config;
         let site = config.site.as_ref().ok_or_else(|| {
             Error::new(
@@ -123,7 +130,27 @@ impl SiteAuth {
         })?;
         let payload = pending_payload(&site.api_root, &site.url);
         self.update_pending(|pending, now| pending.add_with(&state, now, &payload));
-        Ok(url)
+        Ok((url, state))
+    }
+
+    /// Connects in a popup: opens the site's Authorize Application page in a new window before
+    /// this returns, then calls `done` once with the connection (the password stored, as by
+    /// [`SiteAuth::handle_redirect`]) or the error: `popup_blocked`, `popup_closed`, `timeout`,
+    /// `aborted`, `unsupported` (as for `Auth`'s popup, [`crate::browser::popup`]),
+    /// `access_denied` when the user clicks "No thanks", and the other errors of
+    /// `handle_redirect`.
+    ///
+    /// `success_url` (and `reject_url`) must be a page that calls `popupCallback()`, such as
+    /// the package's `callback.html`; it forwards the URL, password included, to this window
+    /// only (this origin, or its same-origin `BroadcastChannel`), and scrubs its own address.
+    pub fn sign_in_with_popup_then(&self, options: PopupOptions, done: Done<Connection>) {
+        let auth = self.clone();
+        let flow = Flow {
+            begin: || self.begin(),
+            answers: answers_connect,
+            complete: move |url: &str| auth.handle_redirect(url),
+        };
+        popup::run(flow, options, done);
     }
 
     /// Completes the connection from the URL the site sent the user back to.

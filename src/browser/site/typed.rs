@@ -7,6 +7,7 @@ use super::client::{SiteClient, SiteOperation};
 use super::discover::discover_site;
 use super::pages::SitePages;
 use crate::browser::pages::Walk;
+use crate::browser::PopupOptions;
 use crate::core::site::calls::POSTS;
 use crate::core::site::models::{NewWpPost, Page, SiteUser, WpMedia, WpPost};
 use crate::core::site::WordPressSite;
@@ -165,6 +166,17 @@ impl<T> SitePaged<T> {
 }
 
 impl SiteAuth {
+    /// Connects in a popup ([`SiteAuth::sign_in_with_popup_then`]: its errors). Not an `async
+    /// fn`: the window opens when this is called, not when the future is first polled, so call
+    /// it in the click handler itself, before any `.await`.
+    pub fn sign_in_with_popup(
+        &self,
+        options: PopupOptions,
+    ) -> impl core::future::Future<Output = Result<Connection, Error>> {
+        let auth = self.clone();
+        settle(move |done| auth.sign_in_with_popup_then(options, done))
+    }
+
     /// Loads an asynchronous storage adapter (a no-op for the others); the connection, if any.
     pub async fn restore(&self) -> Result<Option<Connection>, Error> {
         settle(|done| self.restore_with(done)).await

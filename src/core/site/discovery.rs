@@ -240,7 +240,7 @@ pub struct SiteIndex {
 }
 
 /// A WordPress site found by discovery.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WordPressSite {
     /// The REST API root every route is under (`https://site/wp-json/` or
     /// `https://site/index.php?rest_route=/`): see [`route_url`].

@@ -1,6 +1,6 @@
 use super::prelude::*;
 
-use crate::core::popup::answers_sign_in;
+use crate::core::popup::{answers_connect, answers_sign_in};
 
 const MINE: &str = "bWluZS1zdGF0ZS0yNTYtYml0cy1vZi1yYW5kb21uZXNz";
 const OTHER: &str = "b3RoZXItc3RhdGUtb2YtYW5vdGhlci1zaWduLWlu";
@@ -60,5 +60,47 @@ fn what_is_not_a_readable_redirect_answers_nothing() {
         "not a url".to_string(),
     ] {
         assert!(!answers_sign_in(&url, MINE), "{url}");
+    }
+}
+
+#[test]
+fn an_application_password_answers_only_the_connection_whose_state_it_carries() {
+    let approved = |state: &str, at: &str| {
+        let site = "http%3A%2F%2F127.0.0.1%3A8881";
+        let found = format!("site_url={site}&user_login=alice&password=abcd%20efgh%20ijkl");
+        match at {
+            // WordPress appends to success_url as a string: after the `#` the client added.
+            "fragment" => format!("https://app.example/callback.html?state={state}#&{found}"),
+            _ => format!("https://app.example/callback.html?state={state}&{found}"),
+        }
+    };
+    for at in ["fragment", "query"] {
+        assert!(answers_connect(&approved(MINE, at), MINE), "{at}");
+        assert!(!answers_connect(&approved(OTHER, at), MINE), "{at}");
+        assert!(!answers_connect(&approved("", at), MINE), "{at}: no state");
+        // An OAuth answer is no connection's, and the other way round.
+        assert!(!answers_sign_in(&approved(MINE, at), MINE), "{at}");
+    }
+    let declined = |query: &str| format!("https://app.example/callback.html?{query}");
+    assert!(answers_connect(
+        &declined(&format!("state={MINE}&success=false")),
+        MINE
+    ));
+    assert!(
+        answers_connect(&declined("success=false"), MINE),
+        "no state: grants nothing"
+    );
+    assert!(!answers_connect(
+        &declined(&format!("state={OTHER}&success=false")),
+        MINE
+    ));
+    for url in [
+        declined(&format!("state={MINE}")),
+        callback(&format!("access_token=t&state={MINE}")),
+        // Half an approval, a key twice: `bad_redirect` for handleRedirect, nothing here.
+        declined(&format!("state={MINE}&site_url=x&password=y")),
+        declined(&format!("state={MINE}&success=false&success=false")),
+    ] {
+        assert!(!answers_connect(&url, MINE), "{url}");
     }
 }

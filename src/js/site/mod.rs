@@ -86,10 +86,7 @@ fn site_from_js(value: &JsValue) -> Result<WordPressSite, Error> {
         description: text("description"),
         url: text("url"),
         home: text("home"),
-        namespaces: Array::from(&get(value, "namespaces"))
-            .iter()
-            .filter_map(|ns| ns.as_string())
-            .collect(),
+        namespaces: env::strings(&get(value, "namespaces")),
     };
     o.check()?;
     if site.api_root.is_empty() || site.authorization_url.is_empty() || site.url.is_empty() {
@@ -161,6 +158,26 @@ impl JsSiteAuth {
     /// The connected site and user, or `null`.
     pub fn connection(&self) -> JsValue {
         connection_to_js(self.inner.connection().as_ref())
+    }
+
+    /// `signInWithPopup({ signal, timeoutMs })`: opens the site's Authorize Application page
+    /// in a popup before returning; `Promise<SiteConnection>`.
+    #[wasm_bindgen(js_name = signInWithPopup)]
+    pub fn sign_in_with_popup(&self, options: JsValue) -> Promise {
+        let checked = convert::popup_options(&options);
+        let auth = self.inner.clone();
+        promise(
+            move |done| match checked {
+                Ok(options) => auth.sign_in_with_popup_then(
+                    options,
+                    Box::new(move |connection| {
+                        done(connection.map(|c| connection_to_js(Some(&c))))
+                    }),
+                ),
+                Err(error) => done(Err(error)),
+            },
+            None,
+        )
     }
 
     /// Forgets the password without revoking it (`SiteClient.disconnect()` revokes it).

@@ -74,6 +74,16 @@ export class SiteAuth {
    * `bad_redirect`, `application_passwords_unavailable`.
    */
   handleRedirect(url?: string): SiteConnection | null;
+  /**
+   * Connects in a popup: opens the site's Authorize Application page in a new window *before it
+   * returns* (call it in the click handler itself, with no `await` before it), and resolves
+   * with the connection, the password stored. `successUrl` (and `rejectUrl`) must be a page
+   * that calls `popupCallback()`, such as the package's `callback.html`. Only the answer to
+   * this popup's own state is taken. Rejects with `WpcomError`: `popup_blocked`,
+   * `popup_closed`, `timeout`, `aborted`, `access_denied` ("No thanks"), or another error of
+   * `handleRedirect`; `invalid_config` without a `site`.
+   */
+  signInWithPopup(options?: PopupOptions): Promise<SiteConnection>;
   /** The connected site and user, or `null`. */
   connection(): SiteConnection | null;
   /** Forgets the password here without revoking it (`SiteClient.disconnect()` revokes it). */
