@@ -11,6 +11,16 @@
 #   scripts/wordpress.sh permalinks pretty|plain
 #                                    pretty: the REST API at /wp-json/ (the default here);
 #                                    plain: only at /index.php?rest_route=/ (a fresh install's)
+#   scripts/wordpress.sh switch none|rest-disabled|app-passwords-off
+#                                    put the running site into a state a real site can be in
+#                                    (scripts/wordpress/mu-plugin.php reads an option that
+#                                    switch.php sets; every start begins at none):
+#                                    rest-disabled: the REST API refuses visitors who are not
+#                                    logged in, as the "Disable REST API" plugin does: 401
+#                                    {"code":"rest_cannot_access","message":"Only authenticated
+#                                    users can access the REST API.","data":{"status":401}};
+#                                    app-passwords-off: wp_is_application_passwords_available is
+#                                    false: the index's "authentication" is [] (an empty array)
 #
 # The site: WordPress 6.1 (bookworm), WP_ENVIRONMENT_TYPE=local (so application passwords work
 # over plain http), users admin/admin-password (administrator), author/author-password,
@@ -160,10 +170,20 @@ start_mariadb() {
   wait_for 300 mariadb-admin --socket="$W/run/mariadb.sock" -uroot ping || die "MariaDB did not start"
 }
 
+# Puts scripts/wordpress/mu-plugin.php into site folder $1's wp-content/mu-plugins (always on).
+# Removed first: the site's files may be hard links to the package's, never written in place.
+install_mu_plugin() {
+  mkdir -p "$1/wp-content/mu-plugins"
+  rm -f "$1/wp-content/mu-plugins/wpcom-wasm-switch.php"
+  cp "$HERE/mu-plugin.php" "$1/wp-content/mu-plugins/wpcom-wasm-switch.php"
+}
+
 # Runs SQL $1 as MariaDB's root over the socket.
 sql() { mariadb --socket="$W/run/mariadb.sock" -uroot -e "$1"; }
 
 # What the template depends on: a change to any of these makes the next start a fresh install.
+# (The mu-plugin and switch.php are not in it: they write nothing during the install, and every
+# start copies the mu-plugin into its own site.)
 template_key() {
   {
     cat "$0" "$HERE/seed.php" "$HERE/permalinks.php" "$WP_SOURCE/wp-includes/version.php"
@@ -263,6 +283,7 @@ if (!defined('ABSPATH')) {
 }
 require_once ABSPATH . 'wp-settings.php';
 EOF
+  install_mu_plugin "$W/site"
 
   # 3. PHP's built-in server with the router (Apache's rewrite rules for WordPress), several
   #    workers so that a browser's parallel requests do not queue.
@@ -304,7 +325,7 @@ EOF
   mkdir -p "$STATE_DIR"
   php -r 'include $argv[1] . "/site/wp-includes/version.php";
     echo json_encode([
-      "url" => $argv[2], "restRoot" => $argv[3], "permalinks" => $argv[4], "version" => $wp_version,
+      "url" => $argv[2], "restRoot" => $argv[3], "permalinks" => $argv[4], "switch" => "none", "version" => $wp_version,
       "folder" => $argv[1], "pids" => ["php" => (int) $argv[5], "mariadb" => (int) $argv[6]],
       "socket" => $argv[1] . "/run/mariadb.sock", "logs" => $argv[1] . "/logs",
       "users" => json_decode(file_get_contents($argv[1] . "/users.json"), true),
@@ -333,7 +354,7 @@ on_failure() {
 
 command=${1:-}
 case "$command" in
-  start | stop | status | state | permalinks) ;;
+  start | stop | status | state | permalinks | switch) ;;
   *)
     sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//' >&2
     exit 2
@@ -385,5 +406,20 @@ case "$command" in
       file_put_contents($argv[1] . ".tmp", json_encode($s, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n");' "$STATE" "$mode" "$root"
     mv "$STATE.tmp" "$STATE"
     echo "$root"
+    ;;
+  switch)
+    mode=${2:-}
+    case "$mode" in
+      none | rest-disabled | app-passwords-off) ;;
+      *) die "usage: scripts/wordpress.sh switch none|rest-disabled|app-passwords-off" ;;
+    esac
+    running || { log "not running"; exit 3; }
+    # A site started before the mu-plugin existed gets it now.
+    install_mu_plugin "$(state_get folder)/site"
+    now=$(php "$HERE/switch.php" "$(state_get folder)/site" "$(state_get url)" "$mode") || die "switching to $mode failed"
+    php -r '$s = json_decode(file_get_contents($argv[1]), true); $s["switch"] = $argv[2];
+      file_put_contents($argv[1] . ".tmp", json_encode($s, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n");' "$STATE" "$now"
+    mv "$STATE.tmp" "$STATE"
+    echo "$now"
     ;;
 esac

@@ -135,6 +135,66 @@ test('media: a raw body with Content-Disposition becomes an attachment', { skip 
   assert.equal(bare.body.code, 'rest_upload_no_content_disposition');
 });
 
+test('switch rest-disabled: the REST API answers visitors 401 rest_cannot_access, as "Disable REST API" does', { skip }, async () => {
+  try {
+    assert.equal(await wp.switch('rest-disabled'), 'rest-disabled');
+    assert.equal(wp.switched, 'rest-disabled', 'the state file says so');
+    // The index in both forms discovery asks for, and any other route.
+    for (const url of [`${wp.url}/wp-json/`, `${wp.url}/?rest_route=/&_fields=name,namespaces,authentication`, wp.restUrl('/wp/v2/posts')]) {
+      const res = await fetch(url, { headers: { origin: ORIGIN } });
+      assert.equal(res.status, 401, url);
+      assert.deepEqual(await res.json(), {
+        code: 'rest_cannot_access',
+        message: 'Only authenticated users can access the REST API.',
+        data: { status: 401 },
+      });
+      // A page can read the refusal: core's CORS headers and the Link header are still sent.
+      assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
+      assert.equal(res.headers.get('link'), `<${wp.url}/wp-json/>; rel="https://api.w.org/"`);
+    }
+    // A browser's preflight carries no credentials: it is refused too.
+    const preflight = await fetch(wp.restUrl('/wp/v2/users/me'), {
+      method: 'OPTIONS',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    assert.equal(preflight.status, 401);
+    // Logged in with an application password, the API answers; a wrong one is refused.
+    assert.equal((await wp.rest('GET', '/wp/v2/users/me', { user: 'admin' })).status, 200);
+    const wrong = await wp.rest('GET', '/wp/v2/users/me', { user: { login: 'admin', password: 'abcd efgh ijkl mnop qrst uvwx' } });
+    assert.equal(wrong.body.code, 'rest_cannot_access');
+  } finally {
+    await wp.switch('none');
+  }
+  const index = await wp.rest('GET', '/');
+  assert.equal(index.status, 200, 'switch none opens the API again');
+  assert.equal(wp.switched, 'none');
+});
+
+test('switch app-passwords-off: the index\'s authentication is [] and Basic auth is ignored', { skip }, async () => {
+  try {
+    await wp.switch('app-passwords-off');
+    const index = await wp.rest('GET', '/');
+    assert.equal(index.status, 200);
+    assert.ok(index.body.namespaces.includes('wp/v2'), 'still a REST index');
+    assert.deepEqual(index.body.authentication, [], 'an empty JSON array, not absent and not {}');
+    const me = await wp.rest('GET', '/wp/v2/users/me', { user: 'admin' });
+    assert.equal(me.status, 401);
+    assert.equal(me.body.code, 'rest_not_logged_in');
+  } finally {
+    await wp.switch('none');
+  }
+  const index = await wp.rest('GET', '/');
+  assert.equal(index.body.authentication['application-passwords'].endpoints.authorization, `${wp.url}/wp-admin/authorize-application.php`);
+  assert.equal((await wp.rest('GET', '/wp/v2/users/me', { user: 'admin' })).status, 200);
+});
+
+test('switch: an unknown state is refused and changes nothing', { skip }, async () => {
+  const result = await runScript(['switch', 'rest-off'], { state });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /usage: scripts\/wordpress\.sh switch none\|rest-disabled\|app-passwords-off/);
+  assert.equal((await wp.rest('GET', '/')).status, 200);
+});
+
 // In Chromium, or Firefox with E2E_BROWSER=firefox.
 const browserSkip = skip || ((BROWSER === 'firefox' ? firefoxPath() : chromiumPath()) ? false : `${BROWSER} is not installed (scripts/setup.sh installs it)`);
 

@@ -6,6 +6,7 @@
 //   const admin = wp.user('admin');               // { login, password, applicationPassword… }
 //   await wp.rest('GET', '/wp/v2/users/me', { user: 'admin' });
 //   await approveInBrowser(page, { user: 'admin' }); // on wp-login.php / authorize-application.php
+//   await wp.switch('rest-disabled');             // a state a real site can be in; 'none' after
 //   await wp.stop();                              // only stops a site this call started
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -77,6 +78,8 @@ export class WordPress {
     /** The REST API root the Link header announces: `…/wp-json/` or `…/index.php?rest_route=/`. */
     this.restRoot = state.restRoot;
     this.permalinks = state.permalinks;
+    /** The state `switch()` put the site in: 'none' (a start's), 'rest-disabled', 'app-passwords-off'. */
+    this.switched = state.switch || 'none';
     this.version = state.version;
     /** `{ php, mariadb }` process IDs. */
     this.pids = state.pids;
@@ -146,6 +149,21 @@ export class WordPress {
     if (result.code !== 0) throw new Error(`scripts/wordpress.sh permalinks ${mode} failed:\n${result.stderr}`);
     this.reload();
     return this.restRoot;
+  }
+
+  /**
+   * Puts the running site into a state a real site can be in (scripts/wordpress.sh switch, through
+   * scripts/wordpress/mu-plugin.php): 'rest-disabled' (the REST API answers visitors who are not
+   * logged in 401 `rest_cannot_access`, as the "Disable REST API" plugin does),
+   * 'app-passwords-off' (`wp_is_application_passwords_available` false: the index's
+   * `authentication` is `[]`), or back to 'none'. Every request after it resolves sees the state.
+   * Only switch a site of your own state file: others' tests use a shared one.
+   */
+  async switch(mode) {
+    const result = await runScript(['switch', mode], { state: this.stateFile });
+    if (result.code !== 0) throw new Error(`scripts/wordpress.sh switch ${mode} failed:\n${result.stderr}`);
+    this.reload();
+    return this.switched;
   }
 
   /** Stops the site if startWordPress started it (a reused one keeps running); `force` stops it anyway. */
