@@ -79,9 +79,10 @@ test('REST API turned off (rest_authentication_errors → 401 rest_cannot_access
     const { page, banner, answers } = await submitAddress(context);
     assert.equal(await page.getAttribute('#banner', 'data-kind'), 'refused');
     assert.match(banner, /^This WordPress site has its REST API turned off\. /);
-    assert.match(banner, /A plugin or the host blocks it, or lets only logged-in visitors use it, so no app can connect; its owner can turn it back on\./);
-    // WordPress's own code and words reached the page through the library's message.
-    assert.match(banner, /\(rest_cannot_access: Only authenticated users can access the REST API\.\)/);
+    // WordPress's own code and words reached the page through the library's message, said once.
+    assert.match(banner, /refused its index with rest_cannot_access \(“Only authenticated users can access the REST API\.”\)/);
+    assert.match(banner, /only its administrator can allow it\./);
+    assert.equal(banner.match(/administrator|owner/g).length, 1, `said once: ${banner}`);
     assert.match(banner, /\(rest_api_disabled\)$/, 'the library\'s code ends the text');
     // The page read the refusal itself: the index answered 401 (CORS headers and all).
     assert.ok(answers.some((a) => a.url.includes('rest_route=') && a.status === 401), `the index answered 401: ${JSON.stringify(answers)}`);
@@ -100,8 +101,10 @@ test('application passwords turned off (wp_is_application_passwords_available fa
     const { page, banner, answers } = await submitAddress(context);
     assert.equal(await page.getAttribute('#banner', 'data-kind'), 'refused');
     assert.match(banner, /^This site doesn't offer application passwords\. /);
-    assert.match(banner, /a plugin, the host or the administrator can turn them off\./);
     assert.match(banner, /This site offers no application passwords: /, 'the library\'s reason is shown');
+    // Over http the index cannot say why: a local-only rule or a switch, both named.
+    assert.match(banner, /plain http/);
+    assert.match(banner, /has turned them off \(a security plugin, its host, or the wp_is_application_passwords_available filter\)/);
     assert.match(banner, /\(application_passwords_unavailable\)$/);
     // The index itself answered (200, with "authentication": []): it is the verdict, not a failure.
     assert.ok(answers.some((a) => a.url.includes('rest_route=') && a.status === 200), `the index answered 200: ${JSON.stringify(answers)}`);

@@ -34,15 +34,42 @@ function appName() {
   return `${APP_NAME} (${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC)`;
 }
 
-/** The options every SiteAuth of the demo shares; `successUrl` is this very page. */
-function authOptions(site) {
+/**
+ * The options every SiteAuth of the demo shares; `successUrl` is this very page, or for the
+ * popup the demo's callback.html (which calls the library's popupCallback()).
+ */
+function authOptions(site, { popup = false } = {}) {
   return {
     site,
     appName: site ? appName() : APP_NAME,
     appId: APP_ID,
-    successUrl: new URL('./', window.location.href).href,
+    successUrl: new URL(popup ? 'callback.html' : './', window.location.href).href,
     storage: 'session',
   };
+}
+
+/**
+ * Sites looked up so far, by the address typed: `{ promise, site }`, `site` once found. The
+ * popup must open inside the click, with no `await` before it, so the site is looked up as the
+ * address is typed (and for the prefilled one), not when the button is clicked.
+ */
+const lookups = new Map();
+
+/** Looks up `address` (once); resolves with its site. A failed lookup is forgotten. */
+function lookAhead(address) {
+  let lookup = lookups.get(address);
+  if (!lookup) {
+    lookup = { site: null };
+    lookup.promise = discoverSite(address).then(
+      (site) => (lookup.site = site),
+      (err) => {
+        lookups.delete(address);
+        throw err;
+      },
+    );
+    lookups.set(address, lookup);
+  }
+  return lookup.promise;
 }
 
 /** Shows a site error in the banner; its button goes back to the address field, or retries. */
@@ -77,7 +104,66 @@ function renderDoor(config) {
     event.preventDefault();
     connect(input.value.trim());
   });
+  let typing;
+  const ahead = () => {
+    const address = input.value.trim();
+    // Errors are for a click to report, not for typing.
+    if (address !== '') lookAhead(address).catch(() => {});
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(ahead, 400);
+  });
+  ahead();
+  byId('site-popup').addEventListener('click', () => connectInPopup(input.value.trim()));
 }
+
+/** "Approve in a popup": the same approval in a window of its own, this page staying put. */
+function connectInPopup(address) {
+  hideBanner();
+  const status = byId('site-status');
+  const site = lookups.get(address)?.site;
+  if (!site) {
+    // Not looked up yet (or not WordPress): find it first; the popup needs another click.
+    if (address === '') {
+      fill(status, h('span', { class: 'error-text', text: "Type the site's address first." }));
+      focusAddress();
+      return;
+    }
+    fill(status, `Looking for WordPress at ${address}…`);
+    lookAhead(address).then(
+      (found) => {
+        fill(status, `Found ${plainText(found.name) || displayUrl(found.url)}: click “Approve in a popup” again.`);
+        byId('site-popup').focus();
+      },
+      (err) => {
+        fill(status);
+        report(err, { address });
+      },
+    );
+    return;
+  }
+  let auth;
+  try {
+    auth = new SiteAuth(authOptions(site, { popup: true }));
+  } catch (err) {
+    report(err, { address });
+    return;
+  }
+  fill(status, `Approve the connection in the popup (${plainText(site.name) || displayUrl(site.url)})…`);
+  // signInWithPopup opens the window synchronously, inside this click: no await before it.
+  auth.signInWithPopup().then(
+    (connection) => {
+      fill(status);
+      show(newSession(auth, connection));
+    },
+    (err) => {
+      fill(status);
+      report(err, { address });
+    },
+  );
+}
+
 
 /** discoverSite, then off to the site's Authorize Application page. */
 async function connect(address) {
@@ -122,8 +208,17 @@ export function bootSiteDoor(config, { onLeave }) {
   }
   connection = connection || auth.connection();
   if (!connection) return false;
-  show({ auth, client: new SiteClient({ auth }), connection, onLeave, ended: false, page: 0, total: null, site: null });
+  leaveTo = onLeave;
+  show(newSession(auth, connection));
   return true;
+}
+
+/** What the page hands back to after a disconnect (set by bootSiteDoor). */
+let leaveTo = () => {};
+
+/** A connected site's view state. */
+function newSession(auth, connection) {
+  return { auth, client: new SiteClient({ auth }), connection, onLeave: leaveTo, ended: false, page: 0, total: null, site: null };
 }
 
 /** Gives the page to the site view. */

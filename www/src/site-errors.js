@@ -20,13 +20,15 @@ export function describeSiteError(err, address) {
     rest_api_disabled: {
       kind: 'refused',
       title: 'This WordPress site has its REST API turned off.',
-      text: `A plugin or the host blocks it, or lets only logged-in visitors use it, so no app can connect; its owner can turn it back on. ${sentence(detail)}`,
+      // The library's message names WordPress's own code and words, and who can change it.
+      text: sentence(detail),
       action: 'address',
     },
     application_passwords_unavailable: {
       kind: 'refused',
       title: "This site doesn't offer application passwords.",
-      text: `WordPress offers them over https only (or on a local development site), and a plugin, the host or the administrator can turn them off. ${sentence(detail)} A WordPress.com site without them connects with "Connect with WordPress.com" above.`,
+      // The library's message gives the likely reasons (plain http, turned off).
+      text: `${sentence(detail)} A WordPress.com site without them connects with "Connect with WordPress.com" above.`,
       action: 'address',
     },
     site_mismatch: {
@@ -54,6 +56,18 @@ export function describeSiteError(err, address) {
       kind: 'denied',
       title: 'You declined to connect the site.',
       text: 'WordPress created no password and nothing was shared with this page. If that was a mistake, connect again and choose "Yes, I approve of this connection".',
+      action: 'address',
+    },
+    popup_blocked: {
+      kind: 'refused',
+      title: 'Your browser blocked the popup.',
+      text: 'Allow popups for this page, or connect with "Connect a WordPress site", which goes to the site and back in this tab.',
+      action: 'address',
+    },
+    popup_closed: {
+      kind: 'denied',
+      title: 'The popup was closed before the site was connected.',
+      text: 'Nothing was kept. Approve in a popup again when you are ready.',
       action: 'address',
     },
     network: {

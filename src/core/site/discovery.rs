@@ -297,9 +297,12 @@ fn unavailable(api_root: &str) -> Error {
     let over_http = api_root
         .get(..7)
         .is_some_and(|s| s.eq_ignore_ascii_case("http://"));
+    // The index says only that they are not offered, not why: over http both causes fit.
     let reason = if over_http {
-        "the site answered over plain http, where WordPress offers application passwords only \
-         in a local environment (WP_ENVIRONMENT_TYPE 'local'): use its https:// address"
+        "the site answered over plain http, where WordPress offers them only in a local \
+         environment (WP_ENVIRONMENT_TYPE 'local'), so use its https:// address; or the site \
+         has turned them off (a security plugin, its host, or the \
+         wp_is_application_passwords_available filter)"
     } else {
         "the site has turned them off (a security plugin, its host, or the \
          wp_is_application_passwords_available filter), or runs WordPress older than 5.6"
@@ -334,12 +337,12 @@ pub fn index_refused(url: &str, status: u16, code: Option<&str>, message: Option
     Error::new(
         ErrorCode::RestApiDisabled,
         cat(&[
-            "the site's REST API refused its index (",
+            "the site's REST API refused its index with ",
             code,
-            ": ",
+            " (\u{201c}",
             message.unwrap_or("no message"),
-            "): a plugin or the host turns it off or limits it to logged-in users; its \
-             administrator can allow it",
+            "\u{201d}): a security plugin or the host turns it off or limits it to logged-in \
+             users, and only its administrator can allow it",
         ]),
     )
     .with_status(status)

@@ -181,6 +181,8 @@ fn discovery_errors_say_why() {
     assert_eq!(e.code, ErrorCode::ApplicationPasswordsUnavailable);
     assert!(e.message.contains("plain http"), "{}", e.message);
     assert!(e.message.contains("https://"), "{}", e.message);
+    // Over http the index cannot tell a local-only rule from a switch: both are named.
+    assert!(e.message.contains("turned them off"), "{}", e.message);
 
     let e = read_site("https://ex.com/wp-json/", None, index(None)).unwrap_err();
     assert_eq!(e.code, ErrorCode::ApplicationPasswordsUnavailable);
