@@ -126,54 +126,83 @@ where
     if aborted(options.signal.as_ref()) {
         return done(Err(aborted_error(false)));
     }
-    let window = match env::window() {
-        Ok(window) => window,
-        Err(error) => return done(Err(error)),
-    };
-    let (url, state) = match (flow.begin)() {
+    let begun = env::window().and_then(|window| Ok((window, (flow.begin)()?)));
+    let (window, (url, state)) = match begun {
         Ok(begun) => begun,
         Err(error) => return done(Err(error)),
     };
-    let args = [
-        &JsValue::from_str(&url),
-        &WINDOW_NAME.into(),
-        &FEATURES.into(),
-    ];
-    let popup = env::call(&window, "open", &args).unwrap_or(JsValue::NULL);
-    if !popup.is_object() {
-        return done(Err(Error::new(
-            ErrorCode::PopupBlocked,
-            "the browser blocked the popup: call signInWithPopup directly in the click \
-             handler (no await before it), or use the redirect",
-        )));
-    }
-    let _ = env::call(&popup, "focus", &[]);
-    let (answers, complete) = (flow.answers, flow.complete);
+    let complete = flow.complete;
     let done = Cell::new(Some(done));
-    let report = move |kind: u32, url: JsValue, taken: JsValue| {
-        let outcome = match Event::from_js(kind) {
-            Event::Answer => {
-                let Some(url) = url.as_string().filter(|url| answers(url, &state)) else {
-                    return;
-                };
-                let completed = match complete(&url) {
-                    Ok(Some(completed)) => Ok(completed),
-                    Ok(None) => return,
-                    Err(error) => Err(error),
-                };
-                let _ = env::invoke(&taken, &[]);
-                completed
-            }
-            Event::Closed => Err(popup_closed()),
-            Event::TimedOut => Err(Error::new(
-                ErrorCode::Timeout,
-                "the popup did not finish in time (timeoutMs): try again",
-            )),
-            Event::Aborted => Err(aborted_error(false)),
+    // The only part that knows `T`: the rest is one copy for every flow.
+    let settle = move |event: Result<&str, Error>| -> bool {
+        let outcome = match event.map(&complete) {
+            Ok(Ok(None)) => return false,
+            Ok(Ok(Some(completed))) => Ok(completed),
+            Ok(Err(error)) | Err(error) => Err(error),
         };
         if let Some(done) = done.take() {
             done(outcome);
         }
+        true
+    };
+    let watch = Watch {
+        answers: flow.answers,
+        state,
+        settle: Box::new(settle),
+    };
+    open(&window, &url, watch, options);
+}
+
+/// What a popup waits for: a callback URL that `answers` the `state`, handed to `settle`
+/// (which says whether it ended the flow), or the error that ends the flow.
+struct Watch {
+    answers: fn(&str, &str) -> bool,
+    state: String,
+    settle: Settle,
+}
+
+/// Takes a callback URL (`Ok`) or the error that ends the flow; says whether the flow ended.
+type Settle = Box<dyn Fn(Result<&str, Error>) -> bool>;
+
+/// Opens the popup at `url` and watches it.
+fn open(window: &JsValue, url: &str, watch: Watch, options: PopupOptions) {
+    let Watch {
+        answers,
+        state,
+        settle,
+    } = watch;
+    let args = [
+        &JsValue::from_str(url),
+        &WINDOW_NAME.into(),
+        &FEATURES.into(),
+    ];
+    let popup = env::call(window, "open", &args).unwrap_or(JsValue::NULL);
+    if !popup.is_object() {
+        settle(Err(Error::new(
+            ErrorCode::PopupBlocked,
+            "the browser blocked the popup: call signInWithPopup directly in the click \
+             handler (no await before it), or use the redirect",
+        )));
+        return;
+    }
+    let _ = env::call(&popup, "focus", &[]);
+    let report = move |kind: u32, url: JsValue, taken: JsValue| {
+        let error = match Event::from_js(kind) {
+            Event::Answer => {
+                let answer = url.as_string().filter(|url| answers(url, &state));
+                if answer.is_some_and(|url| settle(Ok(&url))) {
+                    let _ = env::invoke(&taken, &[]);
+                }
+                return;
+            }
+            Event::Closed => popup_closed(),
+            Event::TimedOut => Error::new(
+                ErrorCode::Timeout,
+                "the popup did not finish in time (timeoutMs): try again",
+            ),
+            Event::Aborted => aborted_error(false),
+        };
+        settle(Err(error));
     };
     // Handed to JS for good: freed when popup.js drops it after the last event.
     let report = Closure::wrap(Box::new(report) as Box<dyn FnMut(u32, JsValue, JsValue)>);

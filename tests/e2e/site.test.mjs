@@ -34,11 +34,13 @@ before(async () => {
 after(async () => {
   if (wp && !skip) {
     for (const id of createdPosts) await wp.rest('DELETE', `/wp/v2/posts/${id}?force=true`, { user: 'admin' }).catch(() => {});
-    // The demo's passwords a test left (a failed one): revoked with the seeded admin password.
-    const list = await wp.rest('GET', '/wp/v2/users/me/application-passwords', { user: 'admin' }).catch(() => null);
-    for (const item of (list && Array.isArray(list.body) && list.body) || []) {
-      if (item.name.startsWith('wpcom-wasm demo')) {
-        await wp.rest('DELETE', `/wp/v2/users/me/application-passwords/${item.uuid}`, { user: 'admin' }).catch(() => {});
+    // The demo's passwords a test left (a failed one): revoked with the seeded ones.
+    for (const user of ['admin', 'author']) {
+      const list = await wp.rest('GET', '/wp/v2/users/me/application-passwords', { user }).catch(() => null);
+      for (const item of (list && Array.isArray(list.body) && list.body) || []) {
+        if (item.name.startsWith('wpcom-wasm demo')) {
+          await wp.rest('DELETE', `/wp/v2/users/me/application-passwords/${item.uuid}`, { user }).catch(() => {});
+        }
       }
     }
   }
@@ -208,6 +210,41 @@ test('approve: the site\'s profile and posts appear, a new post lands on WordPre
   await page.locator('#wp-profile-username').waitFor();
   await page.click('#wp-disconnect');
   await page.locator('#site-door').waitFor();
+  await context.close();
+});
+
+test('approve in a popup: the demo stays put, the popup hands the password over and closes; Disconnect revokes it', { skip }, async () => {
+  const context = await suite.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const requests = [];
+  context.on('request', (request) => requests.push(request));
+  await page.goto(DEMO_URL);
+  // The prefilled address is looked up ahead, so the window opens inside the click.
+  await page.locator('#site-popup[data-ready="true"]').waitFor();
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#site-popup')]);
+  const closed = popup.waitForEvent('close', { timeout: 20_000 });
+  assert.match(await page.textContent('#site-status'), /^Approve the connection in the popup/);
+  const redirect = await approveInBrowser(popup, { user: 'author' });
+  // WordPress sent the popup to the demo's callback.html, the password in the fragment.
+  assert.ok(redirect.startsWith(`${DEMO_ORIGIN}/callback.html?state=`), redirect);
+  const password = passwordIn(redirect);
+  assert.ok(password && new URL(redirect).hash.includes('password='), 'the password came in the fragment');
+  passwords.add(password);
+  await closed;
+  await page.locator('#site-view').waitFor();
+  assert.equal(page.url(), DEMO_URL, 'the demo never left its page');
+  await page.waitForFunction(() => document.getElementById('wp-login').textContent === 'author');
+  await page.locator('#wp-profile-username').filter({ hasText: '@author' }).waitFor();
+  assert.ok(!holdsPassword(await page.content()), 'the page shows no password');
+  for (const url of await historyUrls(context, page)) assert.ok(!holdsPassword(url), 'a history entry holds the password');
+  for (const request of requests) {
+    const referer = (await request.allHeaders().catch(() => request.headers())).referer || '';
+    assert.ok(!holdsPassword(referer), `a request's referrer holds the password (${request.url()})`);
+  }
+  assert.equal((await wp.rest('GET', '/wp/v2/users/me', { user: { login: 'author', password } })).status, 200);
+  await page.click('#wp-disconnect');
+  await page.locator('#site-door').waitFor();
+  assert.equal((await wp.rest('GET', '/wp/v2/users/me', { user: { login: 'author', password } })).status, 401, 'revoked on the site');
   await context.close();
 });
 

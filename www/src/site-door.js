@@ -105,17 +105,24 @@ function renderDoor(config) {
     connect(input.value.trim());
   });
   let typing;
+  const popupButton = byId('site-popup');
   const ahead = () => {
     const address = input.value.trim();
-    // Errors are for a click to report, not for typing.
-    if (address !== '') lookAhead(address).catch(() => {});
+    if (address === '') return;
+    lookAhead(address).then(
+      // Marks the button once the popup can open at the first click (tests wait for it too).
+      () => input.value.trim() === address && (popupButton.dataset.ready = 'true'),
+      // Errors are for a click to report, not for typing.
+      () => {},
+    );
   };
   input.addEventListener('input', () => {
+    delete popupButton.dataset.ready;
     clearTimeout(typing);
     typing = setTimeout(ahead, 400);
   });
   ahead();
-  byId('site-popup').addEventListener('click', () => connectInPopup(input.value.trim()));
+  popupButton.addEventListener('click', () => connectInPopup(input.value.trim()));
 }
 
 /** "Approve in a popup": the same approval in a window of its own, this page staying put. */
@@ -195,6 +202,7 @@ async function connect(address) {
  * site view took the page; `onLeave` runs after a disconnect (the rest of the demo takes over).
  */
 export function bootSiteDoor(config, { onLeave }) {
+  leaveTo = onLeave;
   renderDoor(config);
   let auth;
   let connection = null;
@@ -208,7 +216,6 @@ export function bootSiteDoor(config, { onLeave }) {
   }
   connection = connection || auth.connection();
   if (!connection) return false;
-  leaveTo = onLeave;
   show(newSession(auth, connection));
   return true;
 }
