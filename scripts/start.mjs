@@ -17,7 +17,7 @@ import path from 'node:path';
 import { startEmulator } from '../tests/support/emulator.mjs';
 import { DEMO_DIST, EMULATOR_BIN, ROOT } from '../tests/support/paths.mjs';
 import { startStaticServer } from '../tests/support/static-server.mjs';
-import { startWordPress, WordPressUnavailable } from '../tests/support/wordpress.mjs';
+import { startWordPress, WordPressUnavailable, wordpressConfig } from '../tests/support/wordpress.mjs';
 
 const args = new Set(process.argv.slice(2));
 const demoPort = Number(process.env.DEMO_PORT || 8080);
@@ -97,10 +97,7 @@ function demoConfig(emulatorUrl, wordpress) {
         apiBase: process.env.WPCOM_API_BASE || 'https://public-api.wordpress.com',
         oauthBase: process.env.WPCOM_OAUTH_BASE || process.env.WPCOM_API_BASE || 'https://public-api.wordpress.com',
       };
-  if (wordpress) {
-    config.wordpressUrl = wordpress.url;
-    config.wordpressLogins = wordpress.users.map(({ login, password, role }) => ({ login, password, role }));
-  }
+  if (wordpress) Object.assign(config, wordpressConfig(wordpress));
   return { type: 'text/javascript; charset=utf-8', body: `window.WPCOM_DEMO_CONFIG = ${JSON.stringify(config)};\n` };
 }
 

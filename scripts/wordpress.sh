@@ -186,7 +186,7 @@ sql() { mariadb --socket="$W/run/mariadb.sock" -uroot -e "$1"; }
 # start copies the mu-plugin into its own site.)
 template_key() {
   {
-    cat "$0" "$HERE/seed.php" "$HERE/permalinks.php" "$WP_SOURCE/wp-includes/version.php"
+    cat "$0" "$HERE/seed.php" "$HERE/permalinks.php" "$HERE/cli.php" "$WP_SOURCE/wp-includes/version.php"
     mariadbd --version
   } | sha256sum | cut -c1-16
 }

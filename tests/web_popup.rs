@@ -587,8 +587,8 @@ fn approved_url(state: &str, site_url: &str) -> String {
 
 type Connected = Rc<RefCell<Option<Result<Connection, Error>>>>;
 
-/// Starts a popup connection with `popup` as the window; the outcome slot and the state.
-fn connect(auth: &SiteAuth, popup: &JsValue) -> (Connected, String) {
+/// Starts a popup connection with `popup` as what `window.open` gives; the outcome slot.
+fn start_connect(auth: &SiteAuth, popup: &JsValue) -> Connected {
     stubOpen(popup);
     let outcome: Connected = Rc::new(RefCell::new(None));
     let slot = outcome.clone();
@@ -597,6 +597,12 @@ fn connect(auth: &SiteAuth, popup: &JsValue) -> (Connected, String) {
         Box::new(move |r| *slot.borrow_mut() = Some(r)),
     );
     restoreOpen();
+    outcome
+}
+
+/// Starts a popup connection with `popup` as the window; the outcome slot and the state.
+fn connect(auth: &SiteAuth, popup: &JsValue) -> (Connected, String) {
+    let outcome = start_connect(auth, popup);
     let opened = openedUrls();
     assert!(opened[0].starts_with(&format!("{SITE}/wp-admin/authorize-application.php?")));
     (outcome, connectState(&opened[0]))
@@ -675,14 +681,7 @@ async fn a_popup_connection_is_refused_like_a_redirect() {
     assert!(auth.credentials().is_none());
 
     // Blocked: the message names the call to make in the click handler.
-    stubOpen(&JsValue::NULL);
-    let outcome: Connected = Rc::new(RefCell::new(None));
-    let slot = outcome.clone();
-    auth.sign_in_with_popup_then(
-        PopupOptions::default(),
-        Box::new(move |r| *slot.borrow_mut() = Some(r)),
-    );
-    restoreOpen();
+    let outcome = start_connect(&auth, &JsValue::NULL);
     let error = outcome.borrow_mut().take().expect("at once").unwrap_err();
     assert_eq!(error.code, ErrorCode::PopupBlocked);
     assert!(

@@ -3,16 +3,8 @@
 //   pretty  /%year%/%monthnum%/%postname%/ — the REST API at /wp-json/ (what most sites have)
 //   plain   ?p=123 — the REST API only at /index.php?rest_route=/ (a fresh install's default)
 // Prints the REST API root that the site's Link header now announces.
-if (PHP_SAPI !== 'cli' || $argc !== 4 || !in_array($argv[3], ['plain', 'pretty'], true)) {
-    fwrite(STDERR, "usage: php permalinks.php SITE_DIR URL plain|pretty\n");
-    exit(2);
-}
-[, $site, $url, $mode] = $argv;
-$parts = parse_url($url);
-$_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
-$_SERVER['REQUEST_URI'] = '/';
-$_SERVER['SERVER_NAME'] = $parts['host'];
-require $site . '/wp-load.php';
+const MODES = ['plain', 'pretty'];
+require __DIR__ . '/cli.php';
 
 global $wp_rewrite;
 $wp_rewrite->set_permalink_structure($mode === 'pretty' ? '/%year%/%monthnum%/%postname%/' : '');

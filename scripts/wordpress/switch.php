@@ -6,16 +6,7 @@
 //   app-passwords-off  wp_is_application_passwords_available is false
 // Prints the mode now in force.
 const MODES = ['none', 'rest-disabled', 'app-passwords-off'];
-if (PHP_SAPI !== 'cli' || $argc !== 4 || !in_array($argv[3], MODES, true)) {
-    fwrite(STDERR, 'usage: php switch.php SITE_DIR URL ' . implode('|', MODES) . "\n");
-    exit(2);
-}
-[, $site, $url, $mode] = $argv;
-$parts = parse_url($url);
-$_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
-$_SERVER['REQUEST_URI'] = '/';
-$_SERVER['SERVER_NAME'] = $parts['host'];
-require $site . '/wp-load.php';
+require __DIR__ . '/cli.php';
 
 if (!function_exists('wpcom_wasm_switch')) {
     fwrite(STDERR, "switch: the mu-plugin is not installed in $site/wp-content/mu-plugins\n");

@@ -282,7 +282,8 @@ pub fn found(seen: Seen<'_>) -> Option<u64> {
     }
 }
 
-/// `X-WP-TotalPages` (a header's text, or an envelope's value): digits, ASCII spaces around.
+/// `X-WP-TotalPages` or `X-WP-Total` (a header's text, or an envelope's value): digits, ASCII
+/// spaces around; `None` for anything else.
 pub fn total_pages(text: &str) -> Option<u64> {
     parse_digits(text.trim_ascii())
 }

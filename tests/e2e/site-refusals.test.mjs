@@ -14,23 +14,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { DEMO_URL, openSuite, screenshot } from '../support/demo.mjs';
-import { approveInBrowser, startWordPress, WordPressUnavailable } from '../support/wordpress.mjs';
+import { approveInBrowser, startWordPressOrSkip, wordpressConfig } from '../support/wordpress.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'wpcom-site-refusals-'));
-let wp = null;
-let skip = false;
-try {
-  wp = await startWordPress({ state: path.join(dir, 'state.json') });
-} catch (err) {
-  if (!(err instanceof WordPressUnavailable)) throw err;
-  skip = `no local WordPress: its packages (mariadb-server php-cli php-mysql wordpress) cannot be installed here (${err.message})`;
-}
+const { wp, skip } = await startWordPressOrSkip({ state: path.join(dir, 'state.json') });
 let suite;
 
 before(async () => {
   if (skip) return;
-  const wordpressLogins = wp.users.map(({ login, password, role }) => ({ login, password, role }));
-  suite = await openSuite({ config: { wordpressUrl: wp.url, wordpressLogins } });
+  suite = await openSuite({ config: wordpressConfig(wp) });
 });
 
 after(async () => {

@@ -7,16 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO_URL, historyUrls, openSuite, screenshot } from '../support/demo.mjs';
-import { approveInBrowser, startWordPress, WordPressUnavailable } from '../support/wordpress.mjs';
+import { approveInBrowser, startWordPressOrSkip, wordpressConfig } from '../support/wordpress.mjs';
 
-let wp = null;
-let skip = false;
-try {
-  wp = await startWordPress();
-} catch (err) {
-  if (!(err instanceof WordPressUnavailable)) throw err;
-  skip = `no local WordPress: its packages (mariadb-server php-cli php-mysql wordpress) cannot be installed here (${err.message})`;
-}
+const { wp, skip } = await startWordPressOrSkip();
 
 const DEMO_ORIGIN = new URL(DEMO_URL).origin;
 /** Every application password a redirect carried (never printed). */
@@ -27,8 +20,7 @@ let suite;
 
 before(async () => {
   if (skip) return;
-  const wordpressLogins = wp.users.map(({ login, password, role }) => ({ login, password, role }));
-  suite = await openSuite({ config: { wordpressUrl: wp.url, wordpressLogins } });
+  suite = await openSuite({ config: wordpressConfig(wp) });
 });
 
 after(async () => {

@@ -67,12 +67,20 @@
 //   the entries); signInWithExtension ~0.9 KB; the rest ~1.4 KB: the three methods' promise
 //   glue, two error codes, storage 'extension', the extension's default redirect URI. (A
 //   closure returning a value pulled core::fmt in: 1 KB avoided with a callback instead.)
+// - 88,000 → 90,000 (issue 14 finished, 86,272 → 89,938 B, +3,666): SiteClient's pages through
+//   the shared pager — paginate(path) and posts() as async iterables, listPosts(), the Walk both
+//   clients' pagers share, the site path split for the pager — +1,716 (three exports ~0.9 KB of
+//   glue and option reading, the site walk ~0.8 KB); SiteAuth.signInWithPopup — the popup
+//   runner made one for both flows (only the completion is generic), Authorize Application's
+//   answer rule, popupCallback forwarding an application password, the shared popup options —
+//   +1,950 (measured per function with twiggy: the runner's window plumbing ~1.1 KB of .wasm,
+//   the site's begin/answer/complete ~1.5 KB, the export and its promise ~0.7 KB, before gzip).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const TARGET = 25000;
-const CEILING = 88000;
+const CEILING = 90000;
 const size = JSON.parse(readFileSync(new URL('../../pkg/size.json', import.meta.url), 'utf8'));
 
 test(`gzip size of .wasm + JS stays within ${CEILING} bytes (target ${TARGET})`, (t) => {

@@ -10,20 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { BROWSER, chromiumPath, firefoxPath, launchBrowser } from '../support/browser.mjs';
-import { approveInBrowser, runScript, startWordPress, WordPressUnavailable } from '../support/wordpress.mjs';
+import { approveInBrowser, runScript, startWordPressOrSkip } from '../support/wordpress.mjs';
 
 // A site of its own (its own state file), so that stopping it cannot touch one that `npm start`
 // or another test runs; it shares the template database, so it starts in seconds.
 const dir = mkdtempSync(path.join(tmpdir(), 'wpcom-wordpress-test-'));
 const state = path.join(dir, 'state.json');
-let wp = null;
-let skip = false;
-try {
-  wp = await startWordPress({ state });
-} catch (err) {
-  if (!(err instanceof WordPressUnavailable)) throw err;
-  skip = `a real WordPress cannot be installed here: ${err.message}`;
-}
+let { wp, skip } = await startWordPressOrSkip({ state }); // wp: null once a test stopped it
 after(async () => {
   if (wp) await wp.stop({ force: true });
   rmSync(dir, { recursive: true, force: true });

@@ -197,6 +197,24 @@ export async function wordpressRunning(state) {
  * log-in, or answers the approval with an error notice ("Each application name should be
  * unique.").
  */
+/**
+ * `startWordPress(options)` for a test file: `{ wp, skip }`, where `skip` is the reason to skip
+ * (and `wp` null) only when WordPress's Debian packages cannot be installed here.
+ */
+export async function startWordPressOrSkip(options) {
+  try {
+    return { wp: await startWordPress(options), skip: false };
+  } catch (err) {
+    if (!(err instanceof WordPressUnavailable)) throw err;
+    return { wp: null, skip: `no local WordPress: its packages (mariadb-server php-cli php-mysql wordpress) cannot be installed here (${err.message})` };
+  }
+}
+
+/** What the demo's `config.js` says of `wp`: its address and its seeded log-ins. */
+export function wordpressConfig(wp) {
+  return { wordpressUrl: wp.url, wordpressLogins: wp.users.map(({ login, password, role }) => ({ login, password, role })) };
+}
+
 export async function approveInBrowser(page, { user = 'admin', password = `${user}-password`, decision = 'approve', appName, timeout = 15_000 } = {}) {
   if (decision !== 'approve' && decision !== 'reject') throw new Error(`decision must be 'approve' or 'reject', not ${decision}`);
   const text = async (selector) => (await page.locator(selector).first().innerText()).trim().replace(/\s+/g, ' ');

@@ -5,7 +5,7 @@
 use super::super::env;
 use super::super::transport::{aborted, aborted_error, outcome, retry_delay, Call, Kind};
 use super::super::Done;
-use crate::core::site::calls::total_header;
+use crate::core::paginate::total_pages;
 use crate::core::Error;
 use alloc::rc::Rc;
 use alloc::string::String;
@@ -115,8 +115,8 @@ fn attempt(sending: Rc<Sending>, delay: u32) {
                 Ok(value) => {
                     return sending.finish(Ok(Answer {
                         value,
-                        total: total_header(header("1").as_deref()),
-                        total_pages: total_header(header("2").as_deref()),
+                        total: header("1").as_deref().and_then(total_pages),
+                        total_pages: header("2").as_deref().and_then(total_pages),
                         link: header("3"),
                     }))
                 }

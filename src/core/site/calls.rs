@@ -126,12 +126,6 @@ pub fn page_query(
     Ok(pairs)
 }
 
-/// The header value `X-WP-Total` / `X-WP-TotalPages` as a number; `None` when absent (the
-/// site did not expose it) or not digits.
-pub fn total_header(value: Option<&str>) -> Option<u64> {
-    super::super::text::parse_digits(value?.trim_ascii())
-}
-
 /// What a site's error answer to a call made with an application password means.
 ///
 /// WordPress's `{code, message, data:{status}}` becomes an error with that code, except:

@@ -4,7 +4,7 @@ use crate::core::endpoint::Method;
 use crate::core::error::{Error, ErrorBody, ErrorCode};
 use crate::core::paginate::{PageInfo, Pager, Style};
 use crate::core::site::calls::{
-    build_site_call, page_query, site_error_from_response, split_site_path, total_header, IGNORED,
+    build_site_call, page_query, site_error_from_response, split_site_path, IGNORED,
 };
 
 const RR: &str = "http://127.0.0.1:8881/index.php?rest_route=/";
@@ -98,7 +98,7 @@ fn paths_that_could_leave_the_site_or_say_a_key_twice_are_refused() {
 }
 
 #[test]
-fn pages_and_their_totals() {
+fn one_page_s_query() {
     assert_eq!(
         page_query(&pairs(&[("status", "publish")]), Some(2), Some(5)).unwrap(),
         pairs(&[("status", "publish"), ("page", "2"), ("per_page", "5")])
@@ -110,10 +110,6 @@ fn pages_and_their_totals() {
             ErrorCode::InvalidConfig
         );
     }
-    assert_eq!(total_header(Some("12")), Some(12));
-    assert_eq!(total_header(Some(" 3 ")), Some(3));
-    assert_eq!(total_header(Some("x")), None);
-    assert_eq!(total_header(None), None);
 }
 
 #[test]
