@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the project needs that is missing, from the project's own files:
-# the wasm32 target, wasm-bindgen-cli at the exact version in Cargo.lock, geckodriver,
-# Debian's chromium / chromium-driver / firefox-esr and, for the real self-hosted WordPress of
+# the wasm32 target, wasm-bindgen-cli at the exact version in Cargo.lock, Debian's chromium /
+# firefox-esr (driven by playwright-core, no WebDriver binary) and, for the real self-hosted WordPress of
 # scripts/wordpress.sh, mariadb-server / php-cli / php-mysql / wordpress (when root), and npm
 # packages (binaryen's wasm-opt and esbuild, which the build needs, come from npm).
 # Safe to run again: every step checks first.
@@ -39,11 +39,10 @@ if [ "$have" != "$wb_version" ]; then
     || cargo install --force wasm-bindgen-cli --version "$wb_version"
 fi
 
-# System packages: browsers and drivers; a real WordPress (scripts/wordpress.sh runs it from
+# System packages: browsers; a real WordPress (scripts/wordpress.sh runs it from
 # these in a throwaway folder: their services need not run).
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
-command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox >/dev/null || command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
 command -v php >/dev/null || missing+=(php-cli)
@@ -58,10 +57,6 @@ if [ ${#missing[@]} -gt 0 ]; then
     log "missing system packages: ${missing[*]} (install them with your package manager;"
     log "without them the browser tests and the real-WordPress tests are skipped)"
   fi
-fi
-if ! command -v geckodriver >/dev/null && { command -v firefox >/dev/null || command -v firefox-esr >/dev/null; }; then
-  log "installing geckodriver"
-  cargo install --locked geckodriver || cargo install geckodriver
 fi
 
 if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ] \

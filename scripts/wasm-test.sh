@@ -16,7 +16,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 browsers=${WASM_TEST_BROWSERS:-"chrome firefox"}
-geckodriver=${GECKODRIVER:-$HOME/.cargo/bin/geckodriver}
 export PATH="$HOME/.cargo/bin:$PATH"
 
 # A port if it is free, else any free one.
@@ -106,9 +105,6 @@ export WPCOM_EMULATOR_NO_CORS_URL; WPCOM_EMULATOR_NO_CORS_URL=$(wait_emulator "$
 export WPCOM_EMULATOR_EXPOSING_URL; WPCOM_EMULATOR_EXPOSING_URL=$(wait_emulator "$work/exposing.out")
 export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$runner_port"
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-60}
-# Firefox's driver (geckodriver) opens the test page and by default waits for its `load` event;
-# the tests report through the page's text, not its load: wait for the DOM only.
-export WASM_BINDGEN_TEST_WEBDRIVER_JSON=${WASM_BINDGEN_TEST_WEBDRIVER_JSON:-$PWD/tests/webdriver.json}
 echo "emulators: $WPCOM_EMULATOR_URL (allows $origin), $WPCOM_EMULATOR_EXPOSING_URL (allows $origin, exposes headers), $WPCOM_EMULATOR_NO_CORS_URL (allows none)"
 
 # Every test binary (the library's own and tests/web_*.rs), built once before any browser runs.
@@ -146,10 +142,10 @@ status=0
 for browser in $browsers; do
   echo "== wasm-bindgen-test in $browser"
   case $browser in
-    # Chromium through Playwright (scripts/wasm-test-chromium.mjs), not ChromeDriver, which
-    # now and then never came back from opening a test page.
-    chrome) driver=(env -u GECKODRIVER CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="node $PWD/scripts/wasm-test-chromium.mjs") ;;
-    firefox) driver=(env -u CHROMEDRIVER GECKODRIVER="$geckodriver") ;;
+    # Both through Playwright (scripts/wasm-test-browser.mjs), not ChromeDriver or geckodriver,
+    # which now and then never came back from opening a test page.
+    chrome) driver=(env -u E2E_BROWSER CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="node $PWD/scripts/wasm-test-browser.mjs") ;;
+    firefox) driver=(env E2E_BROWSER=firefox CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="node $PWD/scripts/wasm-test-browser.mjs") ;;
     *) echo "unknown browser $browser" >&2; exit 2 ;;
   esac
   # Both kinds of WordPress root: Chromium meets a plain-permalink site (the API only at

@@ -1,25 +1,24 @@
-// Cargo's test runner for wasm32 in Chromium (scripts/wasm-test.sh sets it through
-// CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER): `node scripts/wasm-test-chromium.mjs <test.wasm>`.
+// Cargo's test runner for wasm32 in a browser (scripts/wasm-test.sh sets it through
+// CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER): `node scripts/wasm-test-browser.mjs <test.wasm>`,
+// in Chromium, or in Firefox ESR with E2E_BROWSER=firefox (WebDriver BiDi), as the end-to-end
+// tests choose theirs (tests/support/browser.mjs).
 //
-// wasm-bindgen-test-runner serves the test page and, by default, drives Chromium through
-// ChromeDriver. On this project's pages its server now and then stalls before the page has loaded
-// (Chromium's connections are left unaccepted; seen on a quiet machine too), and ChromeDriver then
-// waits 300 s for nothing. Here the runner only serves the page (`NO_HEADLESS=1`, its interactive
-// mode) and Playwright's Chromium — the one every end-to-end test uses — opens it and reads the
-// results the page writes into `#output`. A page that does not load within the time limit means
-// a stalled server: that runner is stopped and a fresh one started, up to three times. A test
-// that fails is never run again.
+// wasm-bindgen-test-runner serves the test page and, by default, drives the browser through
+// ChromeDriver or geckodriver. On this project's pages its server now and then stalls before the
+// page has loaded (the browser's connections are left unaccepted; seen on a quiet machine too),
+// and the driver then waits 300 s for nothing. Here the runner only serves the page
+// (`NO_HEADLESS=1`, its interactive mode) and Playwright's browser — the one every end-to-end
+// test uses — opens it and reads the results the page writes into `#output`. A page that does not
+// load within the time limit means a stalled server: that runner is stopped and a fresh one
+// started, up to four times. A test that fails is never run again.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
-import { chromiumPath } from '../tests/support/browser.mjs';
+import { BROWSER, launchBrowser } from '../tests/support/browser.mjs';
 
 const [wasm] = process.argv.slice(2);
 const limitMs = Number(process.env.WASM_BINDGEN_TEST_TIMEOUT || 60) * 1000;
-const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const LOAD_MS = 20_000;
-const ATTEMPTS = 3;
+const ATTEMPTS = 4;
 
 /** Starts the runner's server; resolves with its process and the page's address. */
 async function startRunner() {
@@ -38,7 +37,7 @@ async function startRunner() {
   return { runner, url };
 }
 
-const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
+const browser = await launchBrowser();
 let output = 'the test page did not load';
 let passed = false;
 try {
@@ -48,7 +47,7 @@ try {
     process.on('exit', stop);
     const page = await browser.newPage();
     try {
-      console.log(`Running the tests in Playwright's Chromium at ${url}`);
+      console.log(`Running the tests in Playwright's ${BROWSER} at ${url}`);
       const loaded = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_MS }).then(() => true, () => false);
       if (!loaded) {
         console.log(`the test page did not load in ${LOAD_MS / 1000} s (attempt ${attempt} of ${ATTEMPTS})`);
