@@ -1,11 +1,10 @@
 //! `GET /wp/v2/sites/$site/media` (paged, with `X-WP-Total`) and `GET …/media/$id`, over the
 //! same media items as v1.1, in core's attachment shape.
 
-use axum::http::StatusCode;
 use serde_json::{json, Value};
 
 use super::errors::WpError;
-use super::posts::{int_param, link_header};
+use super::posts::{int_param, Paging};
 use super::reply::Reply;
 use super::WpCall;
 use crate::seed::Site;
@@ -65,8 +64,7 @@ fn media_json(world: &World, site: &Site, media: &Media, base: &str) -> Value {
 /// `GET /wp/v2/sites/$site/media`: newest first; `page`, `per_page` (1–100, default 10),
 /// `mime_type` (exact), `parent` (a post ID).
 pub fn list(call: &WpCall, site_ref: &str) -> Result<Reply, WpError> {
-    let page = int_param(call, "page", 1, 1..=i64::MAX)?;
-    let per_page = int_param(call, "per_page", 10, 1..=100)?;
+    let paging = Paging::read(call)?;
     let mime_type = call.query.get("mime_type").filter(|m| !m.is_empty());
     let parent = match call.query.get("parent") {
         None | Some("") => None,
@@ -82,31 +80,10 @@ pub fn list(call: &WpCall, site_ref: &str) -> Result<Reply, WpError> {
             .filter(|m| parent.map_or(true, |p| i64::try_from(m.post_id).ok() == Some(p)))
             .collect();
         items.sort_by_key(|m| std::cmp::Reverse((m.date, m.id)));
-        let total = i64::try_from(items.len()).unwrap_or(i64::MAX);
-        let pages = (total + per_page - 1) / per_page;
-        if page > pages && total > 0 {
-            return Err(WpError::new(
-                StatusCode::BAD_REQUEST,
-                "rest_post_invalid_page_number",
-                "The page number requested is larger than the number of pages available.",
-            ));
-        }
-        let skip = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
-        let take = usize::try_from(per_page).unwrap_or(10);
         let base = &call.app.base_url;
-        let body: Vec<Value> = items
-            .iter()
-            .skip(skip)
-            .take(take)
-            .map(|m| media_json(world, site, m, base))
-            .collect();
-        let mut reply = Reply::ok(Value::Array(body))
-            .header("X-WP-Total", total.to_string())
-            .header("X-WP-TotalPages", pages.to_string());
-        if let Some(link) = link_header(call, site_ref, "media", page, pages, per_page) {
-            reply = reply.header("Link", link);
-        }
-        Ok(reply)
+        paging.reply(call, site_ref, "media", &items, |m| {
+            media_json(world, site, m, base)
+        })
     })
 }
 

@@ -43,35 +43,73 @@ pub fn int_param(
     Err(WpError::invalid_param(name, detail))
 }
 
-/// `Link` to the previous and next pages of `collection` (`posts`, `media`), as core sends it.
-pub fn link_header(
-    call: &WpCall,
-    site_ref: &str,
-    collection: &str,
+/// The paging parameters of a collection: `page` (from 1) and `per_page` (1–100, default 10),
+/// with core's words when they are out of range.
+#[derive(Clone, Copy)]
+pub struct Paging {
     page: i64,
-    pages: i64,
     per_page: i64,
-) -> Option<String> {
-    let url = |page: i64| {
-        format!(
-            "<{}/wp/v2/sites/{site_ref}/{collection}?page={page}&per_page={per_page}>",
-            call.app.base_url
-        )
-    };
-    let mut links = Vec::new();
-    if page > 1 && pages > 0 {
-        links.push(format!("{}; rel=\"prev\"", url((page - 1).min(pages))));
+}
+
+impl Paging {
+    /// Reads `page` and `per_page` from the call: 400 `rest_invalid_param` when out of range.
+    pub fn read(call: &WpCall) -> Result<Paging, WpError> {
+        Ok(Paging {
+            page: int_param(call, "page", 1, 1..=i64::MAX)?,
+            per_page: int_param(call, "per_page", 10, 1..=100)?,
+        })
     }
-    if page < pages {
-        links.push(format!("{}; rel=\"next\"", url(page + 1)));
+
+    /// The page of `items` (already filtered and sorted) as core answers it: the JSON array of
+    /// `render`ed items, `X-WP-Total`, `X-WP-TotalPages` and `Link` (prev/next); a page past the
+    /// last (of a collection that has items) is 400 `rest_post_invalid_page_number`.
+    pub fn reply<T>(
+        &self,
+        call: &WpCall,
+        site_ref: &str,
+        collection: &str,
+        items: &[T],
+        render: impl Fn(&T) -> Value,
+    ) -> Result<Reply, WpError> {
+        let Paging { page, per_page } = *self;
+        let total = i64::try_from(items.len()).unwrap_or(i64::MAX);
+        let pages = (total + per_page - 1) / per_page;
+        if page > pages && total > 0 {
+            return Err(WpError::new(
+                StatusCode::BAD_REQUEST,
+                "rest_post_invalid_page_number",
+                "The page number requested is larger than the number of pages available.",
+            ));
+        }
+        let skip = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
+        let take = usize::try_from(per_page).unwrap_or(10);
+        let body: Vec<Value> = items.iter().skip(skip).take(take).map(render).collect();
+        let mut reply = Reply::ok(Value::Array(body))
+            .header("X-WP-Total", total.to_string())
+            .header("X-WP-TotalPages", pages.to_string());
+        let url = |page: i64| {
+            format!(
+                "<{}/wp/v2/sites/{site_ref}/{collection}?page={page}&per_page={per_page}>",
+                call.app.base_url
+            )
+        };
+        let mut links = Vec::new();
+        if page > 1 && pages > 0 {
+            links.push(format!("{}; rel=\"prev\"", url((page - 1).min(pages))));
+        }
+        if page < pages {
+            links.push(format!("{}; rel=\"next\"", url(page + 1)));
+        }
+        if !links.is_empty() {
+            reply = reply.header("Link", links.join(", "));
+        }
+        Ok(reply)
     }
-    (!links.is_empty()).then(|| links.join(", "))
 }
 
 /// `GET /wp/v2/sites/$site/posts`: published posts, newest first.
 pub fn list(call: &WpCall, site_ref: &str) -> Result<Reply, WpError> {
-    let page = int_param(call, "page", 1, 1..=i64::MAX)?;
-    let per_page = int_param(call, "per_page", 10, 1..=100)?;
+    let paging = Paging::read(call)?;
     call.app.read(|world| {
         let grant = call.grant.as_ref();
         let site = call.site(world, site_ref)?;
@@ -88,33 +126,10 @@ pub fn list(call: &WpCall, site_ref: &str) -> Result<Reply, WpError> {
             .filter(|p| p.site_id == site.id && p.status == "publish")
             .collect();
         posts.sort_by_key(|p| std::cmp::Reverse((p.date, p.id)));
-        let total = i64::try_from(posts.len()).unwrap_or(i64::MAX);
-        let pages = (total + per_page - 1) / per_page;
-        if page > pages && total > 0 {
-            return Err(WpError::new(
-                StatusCode::BAD_REQUEST,
-                "rest_post_invalid_page_number",
-                "The page number requested is larger than the number of pages available.",
-            ));
-        }
-        let skip = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
-        let take = usize::try_from(per_page).unwrap_or(10);
-        let items: Vec<Value> = posts
-            .iter()
-            .skip(skip)
-            .take(take)
-            .map(|p| {
-                let editable = can_edit(role, grant, p);
-                post_json(world, site, p, call.context, editable, &call.app.base_url)
-            })
-            .collect();
-        let mut reply = Reply::ok(Value::Array(items))
-            .header("X-WP-Total", total.to_string())
-            .header("X-WP-TotalPages", pages.to_string());
-        if let Some(link) = link_header(call, site_ref, "posts", page, pages, per_page) {
-            reply = reply.header("Link", link);
-        }
-        Ok(reply)
+        paging.reply(call, site_ref, "posts", &posts, |p| {
+            let editable = can_edit(role, grant, p);
+            post_json(world, site, p, call.context, editable, &call.app.base_url)
+        })
     })
 }
 
