@@ -8,13 +8,14 @@
 
 use serde_json::{json, Map, Value};
 
-use super::auth::{readable_site, require};
+use super::auth::{readable_site, require, Grant};
 use super::body::{text_field, Upload};
 use super::errors::ApiError;
 use super::media::media_json;
+use super::post_json::post_json;
 use super::Call;
 use crate::seed::{Role, Site};
-use crate::store::{slugify, sniff_image, ImageInfo, Media, World, PLACEHOLDER_PNG};
+use crate::store::{slugify, sniff_image, ImageInfo, Media, Post, World, PLACEHOLDER_PNG};
 use crate::time;
 
 /// Extensions of the image types the emulator accepts (see [`sniff_image`]).
@@ -254,9 +255,33 @@ fn max_bytes(call: &Call) -> usize {
     usize::try_from(kb.saturating_mul(1024)).unwrap_or(usize::MAX)
 }
 
-/// Sideloads `urls` for `posts/new` and post edits, attached to `post_id`; returns the
-/// failures as `media_errors` lists them. Needs upload rights, as WordPress.com does.
-pub fn sideload_all(
+/// The answer of `posts/new` and of a post edit: `post` as JSON once `urls` (its
+/// `media_urls`) are sideloaded and attached to it, with `media_errors` listing the failures
+/// when there are any (Jetpack's field). Sideloading needs upload rights, as on WordPress.com.
+pub fn post_with_media(
+    world: &mut World,
+    call: &Call,
+    site: &Site,
+    post: &Post,
+    grant: &Grant,
+    role: Role,
+    urls: &[String],
+) -> Value {
+    let base = &call.app.base_url;
+    let errors = if urls.is_empty() {
+        Vec::new()
+    } else {
+        sideload_all(world, site, grant.user_id, role, urls, post.id, base)
+    };
+    let mut body = post_json(world, site, post, Some(grant), call.context, base);
+    if let (false, Value::Object(map)) = (errors.is_empty(), &mut body) {
+        map.insert("media_errors".to_owned(), json!(errors));
+    }
+    body
+}
+
+/// Sideloads `urls`, attached to `post_id`; returns the failures as `media_errors` lists them.
+fn sideload_all(
     world: &mut World,
     site: &Site,
     user_id: u64,

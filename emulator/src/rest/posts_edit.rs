@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::auth::{require, role, Grant};
 use super::errors::ApiError;
-use super::media_new::sideload_all;
+use super::media_new::post_with_media;
 use super::post_input::PostInput;
 use super::post_json::{can_edit, post_json};
 use super::posts::readable_post;
@@ -65,24 +65,15 @@ pub fn edit(call: &Call, site_ref: &str, post_ref: &str) -> Result<Value, ApiErr
         )?;
         input.apply(world, &mut post, role, now, base);
         store(world, &post);
-        let errors = if input.media_urls.is_empty() {
-            Vec::new()
-        } else {
-            sideload_all(
-                world,
-                &site,
-                grant.user_id,
-                role,
-                &input.media_urls,
-                post.id,
-                base,
-            )
-        };
-        let mut body = post_json(world, &site, &post, Some(grant), call.context, base);
-        if let (false, Value::Object(map)) = (errors.is_empty(), &mut body) {
-            map.insert("media_errors".to_owned(), json!(errors));
-        }
-        Ok(body)
+        Ok(post_with_media(
+            world,
+            call,
+            &site,
+            &post,
+            grant,
+            role,
+            &input.media_urls,
+        ))
     })
 }
 

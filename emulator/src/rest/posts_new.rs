@@ -1,12 +1,11 @@
 //! `POST /sites/$site/posts/new`.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::auth::{readable_site, require};
 use super::errors::ApiError;
-use super::media_new::sideload_all;
+use super::media_new::post_with_media;
 use super::post_input::PostInput;
-use super::post_json::post_json;
 use super::Call;
 use crate::store::Post;
 use crate::time;
@@ -38,23 +37,14 @@ pub fn create(call: &Call, site_ref: &str) -> Result<Value, ApiError> {
         post.status = "publish".to_owned();
         input.apply(world, &mut post, role, now, base);
         world.posts.push(post.clone());
-        let errors = if input.media_urls.is_empty() {
-            Vec::new()
-        } else {
-            sideload_all(
-                world,
-                &site,
-                grant.user_id,
-                role,
-                &input.media_urls,
-                post.id,
-                base,
-            )
-        };
-        let mut body = post_json(world, &site, &post, Some(grant), call.context, base);
-        if let (false, Value::Object(map)) = (errors.is_empty(), &mut body) {
-            map.insert("media_errors".to_owned(), json!(errors));
-        }
-        Ok(body)
+        Ok(post_with_media(
+            world,
+            call,
+            &site,
+            &post,
+            grant,
+            role,
+            &input.media_urls,
+        ))
     })
 }
