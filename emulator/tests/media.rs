@@ -20,6 +20,13 @@ const RED_DOT: &[u8] = &[
     0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 
+/// `media/new` on site 2001 with [`RED_DOT`] named `name`, by the user of `token`: the answer.
+async fn upload_red_dot(emu: &Emu, token: &str, name: &str) -> Value {
+    emu.post_multipart(NEW, Some(token), &[("media[]", Some(name), None, RED_DOT)])
+        .await
+        .json()
+}
+
 /// The path of a media item's URL on the emulator.
 fn local(emu: &Emu, item: &Value) -> String {
     item["URL"]
@@ -113,14 +120,7 @@ async fn an_uploaded_png_comes_back_byte_for_byte_with_its_type_and_cors() {
         )
         .await;
     assert_eq!(stranger.header("access-control-allow-origin"), None);
-    let again = emu
-        .post_multipart(
-            NEW,
-            Some(&alice),
-            &[("media[]", Some("red dot.png"), None, RED_DOT)],
-        )
-        .await
-        .json();
+    let again = upload_red_dot(&emu, &alice, "red dot.png").await;
     assert_eq!(
         again["media"][0]["file"], "red-dot-1.png",
         "names stay unique"
@@ -228,14 +228,7 @@ async fn uploads_are_refused_when_nothing_is_given_or_the_user_may_not() {
 async fn sideloads_store_the_placeholder_or_copy_our_own_files() {
     let emu = Emu::start().await;
     let alice = emu.alice().await;
-    let uploaded = emu
-        .post_multipart(
-            NEW,
-            Some(&alice),
-            &[("media[]", Some("dot.png"), None, RED_DOT)],
-        )
-        .await
-        .json();
+    let uploaded = upload_red_dot(&emu, &alice, "dot.png").await;
     let own = uploaded["media"][0]["URL"].as_str().unwrap().to_owned();
     let reply = emu
         .post_json(
@@ -363,14 +356,7 @@ async fn one_item_and_its_deletion_for_good() {
 async fn a_new_post_takes_a_featured_image_and_media_urls() {
     let emu = Emu::start().await;
     let alice = emu.alice().await;
-    let upload = emu
-        .post_multipart(
-            NEW,
-            Some(&alice),
-            &[("media[]", Some("cover.png"), None, RED_DOT)],
-        )
-        .await
-        .json();
+    let upload = upload_red_dot(&emu, &alice, "cover.png").await;
     let media_id = upload["media"][0]["ID"].as_u64().unwrap();
     let post = emu
         .post_json(
@@ -407,14 +393,7 @@ async fn media_survive_a_restart_with_state() {
     let (path, token) = {
         let emu = Emu::start_with(config()).await;
         let alice = emu.alice().await;
-        let item = emu
-            .post_multipart(
-                NEW,
-                Some(&alice),
-                &[("media[]", Some("kept.png"), None, RED_DOT)],
-            )
-            .await
-            .json();
+        let item = upload_red_dot(&emu, &alice, "kept.png").await;
         (local(&emu, &item["media"][0]), alice)
     };
     let emu = Emu::start_with(config()).await;
