@@ -10,8 +10,11 @@ test('every error of the site door gets words, the next step, and its code', () 
   const cases = [
     // [code, kind, action, words]
     ['not_wordpress', 'refused', 'address', /isn't a WordPress site\..*No WordPress REST API answered at example\.test/],
-    ['rest_api_disabled', 'refused', 'address', /REST API turned off\..*owner can turn it back on\. Reason from the library\./],
-    ['application_passwords_unavailable', 'refused', 'address', /doesn't offer application passwords\..*over https only.*Reason from the library\./],
+    // The library's reason says why (WordPress's own words, the likely causes): said once.
+    ['rest_api_disabled', 'refused', 'address', /^This WordPress site has its REST API turned off\. Reason from the library\. \(rest_api_disabled\)$/],
+    ['application_passwords_unavailable', 'refused', 'address', /doesn't offer application passwords\. Reason from the library\. A WordPress\.com site without them connects with "Connect with WordPress\.com"/],
+    ['popup_blocked', 'refused', 'address', /blocked the popup\..*Allow popups.*goes to the site and back in this tab/],
+    ['popup_closed', 'denied', 'address', /popup was closed before the site was connected\..*Nothing was kept/],
     ['site_mismatch', 'refused', 'address', /isn't the one you chose\..*neither used nor kept/],
     ['state_missing', 'refused', 'address', /nothing was kept/],
     ['state_mismatch', 'refused', 'address', /nothing was kept/],

@@ -220,6 +220,10 @@ export async function approveInBrowser(page, { user = 'admin', password = `${use
   const text = async (selector) => (await page.locator(selector).first().innerText()).trim().replace(/\s+/g, ' ');
   await page.locator('#user_login, #approve, .wp-die-message').first().waitFor({ timeout });
   if (await page.locator('#user_login').count()) {
+    // wp-login.php's own scripts (the focus on the user field, the show-password button) run at
+    // `load`; a popup reaches the form before then, and a field filled earlier can come back
+    // empty ("The password field is empty.").
+    await page.waitForLoadState('load');
     await page.fill('#user_login', user);
     await page.fill('#user_pass', password);
     await page.click('#wp-submit');
