@@ -224,7 +224,7 @@ const EXTENSIONS: &[(&str, &str)] = &[
 ];
 
 /// The extension for a MIME type (parameters and case ignored), which WordPress reads an
-/// upload's type from: [`EXTENSIONS`], else the subtype when it is 1 to 5 letters or digits
+/// upload's type from: `EXTENSIONS`, else the subtype when it is 1 to 5 letters or digits
 /// (`image/png` → `png`, `application/pdf` → `pdf`), else `bin`.
 pub fn extension_for(mime_type: &str) -> String {
     let essence = cut(mime_type, b';').map_or(mime_type, |(essence, _)| essence);
