@@ -418,7 +418,7 @@ impl Client {
 }
 
 /// `query` as owned pairs.
-fn pairs(query: &[(&str, &str)]) -> Vec<(String, String)> {
+pub(crate) fn pairs(query: &[(&str, &str)]) -> Vec<(String, String)> {
     query
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))

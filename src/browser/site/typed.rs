@@ -1,7 +1,7 @@
 //! The typed Rust API of [`SiteClient`] and discovery (feature `rust-api`): the same calls as
 //! the JS surface, awaited, their JSON decoded into [`crate::core::site::models`].
 
-use super::super::typed::{decode, settle, to_js};
+use super::super::typed::{decode, pairs, settle, to_js};
 use super::auth::{Connection, SiteAuth};
 use super::client::{SiteClient, SiteOperation};
 use super::discover::discover_site;
@@ -77,11 +77,7 @@ impl SiteClient {
         query: &[(&str, &str)],
         decode: fn(JsValue) -> Result<T, Error>,
     ) -> Result<SitePaged<T>, Error> {
-        let query: Vec<(String, String)> = query
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        let pages = SitePages::new(self.clone(), path, &query)?;
+        let pages = SitePages::new(self.clone(), path, &pairs(query))?;
         Ok(SitePaged {
             slot: Rc::new(Cell::new(Some(pages))),
             decode,
