@@ -252,6 +252,12 @@ start_site() {
   local port=${WORDPRESS_PORT:-$(free_port)}
   local url="http://127.0.0.1:$port"
   cp -al "$WP_SOURCE" "$W/site" 2>/dev/null || { rm -rf "$W/site"; cp -r "$WP_SOURCE" "$W/site"; }
+  # Debian's package links some files into other packages with relative links (underscore.js ->
+  # ../../../javascript/…, getID3's modules): pointed at from the copy they would dangle, so they
+  # are made absolute (wp-login.php's scripts need underscore).
+  (cd "$WP_SOURCE" && find . -type l) | while IFS= read -r link; do
+    ln -sfn "$(readlink -f "$WP_SOURCE/$link")" "$W/site/$link"
+  done
   rm -f "$W/site/wp-config.php"
   local salts
   salts=$(php -r 'foreach (["AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY", "AUTH_SALT", "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT"] as $k) printf("define(%s, %s);\n", var_export($k, true), var_export(bin2hex(random_bytes(32)), true));')

@@ -135,7 +135,8 @@ pub fn page_query(
 ///   were sent (WordPress 6.1 also answers a wrong or revoked password this way);
 /// - `application_passwords_disabled(_for_user)` → `application_passwords_unavailable`.
 ///
-/// Answers without a message get one that names the site, not WordPress.com.
+/// Answers without a message get one that names the site, not WordPress.com; a bare 404 asks
+/// whether the API root is one (a site's address given as `apiRoot` answers so).
 pub fn site_error_from_response(status: u16, body_text: &str, body: Option<ErrorBody>) -> Error {
     let has_message = body.as_ref().and_then(ErrorBody::message).is_some();
     let mut error = error_from_response(status, body_text, body);
@@ -158,6 +159,12 @@ pub fn site_error_from_response(status: u16, body_text: &str, body: Option<Error
         error.message = String::from("the site answered HTTP ");
         push_u64(&mut error.message, u64::from(status));
         error.message.push_str(" with no error message");
+        // WordPress answers an unknown route with `rest_no_route`: a bare 404 is no REST API.
+        if status == 404 {
+            error.message.push_str(
+                ": is apiRoot the API root discoverSite() gives (…/wp-json/), not the site?",
+            );
+        }
     }
     if !note.is_empty() {
         error.message = cat(&[&error.message, " (", &wire, "): ", note]);

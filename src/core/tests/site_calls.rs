@@ -249,6 +249,14 @@ fn other_errors_keep_wordpress_s_code_and_message() {
         e.message,
         "the site answered HTTP 502 with no error message"
     );
+    // A bare 404 (no REST error: WordPress says rest_no_route) is an API root that is none.
+    let e = map(404, None);
+    assert!(e
+        .message
+        .starts_with("the site answered HTTP 404 with no error message: is apiRoot"));
+    assert!(e.message.contains("/wp-json/"), "{}", e.message);
+    let routed = map(404, wp_error("rest_no_route", "No route was found."));
+    assert_eq!(routed.message, "No route was found.");
 }
 
 #[test]
