@@ -15,13 +15,18 @@ export async function* wpcomPages(pager, key) {
   }
 }
 
-// `listPosts()`: the first page of such a walk as `{ found, posts, nextPage }` (`nextPage`: its
-// `meta.next_page`, the `page_handle` of the page after it, or `null`).
-export async function wpcomPostsList(pager) {
+// The first page of such a walk, as handed over (`siteClient.list()`, `listPosts()`).
+export async function wpcomFirstPage(pager) {
   try {
-    const page = await pager.next();
-    return { found: page.found, posts: page.posts, nextPage: page.meta.next_page ?? null };
+    return await pager.next();
   } finally {
     pager.free();
   }
+}
+
+// `client.listPosts()`: the first page of such a walk as `{ found, posts, nextPage }`
+// (`nextPage`: its `meta.next_page`, the `page_handle` of the page after it, or `null`).
+export async function wpcomPostsList(pager) {
+  const page = await wpcomFirstPage(pager);
+  return { found: page.found, posts: page.posts, nextPage: page.meta.next_page ?? null };
 }

@@ -44,12 +44,19 @@ extern "C" {
     fn wpcom_pages(pager: JsPager, key: Option<&str>) -> JsValue;
     #[wasm_bindgen(js_name = wpcomPostsList)]
     fn wpcom_posts_list(pager: JsPager) -> Promise;
+    #[wasm_bindgen(js_name = wpcomFirstPage)]
+    fn wpcom_first_page(pager: JsPager) -> Promise;
 }
 
 /// The async iterable over `pages` (or the error that refused them): the pages themselves, or
 /// the items of each page's list `key`.
 pub fn iterable<W: Walk>(pages: Result<W, Error>, key: Option<&str>) -> JsValue {
     wpcom_pages(pager(pages), key)
+}
+
+/// The first page of `pages` as it is handed over (`siteClient.list()`).
+pub fn first<W: Walk>(pages: Result<W, Error>) -> Promise {
+    wpcom_first_page(pager(pages))
 }
 
 /// `{ found, posts, nextPage }` of the first page of `pages`, a walk over posts.

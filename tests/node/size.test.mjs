@@ -75,6 +75,8 @@
 //   answer rule, popupCallback forwarding an application password, the shared popup options —
 //   +1,950 (measured per function with twiggy: the runner's window plumbing ~1.1 KB of .wasm,
 //   the site's begin/answer/complete ~1.5 KB, the export and its promise ~0.7 KB, before gzip).
+//   Then −186 B (89,759 B): SiteClient.list() and list_posts() are the first page of the same
+//   walk, not a second one-page path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

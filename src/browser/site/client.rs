@@ -1,6 +1,6 @@
 //! The client of one WordPress site's REST API, authenticated with an application password
-//! (`Authorization: Basic`, no cookies): the generic request, one page of a collection, and the
-//! typed calls of [`SiteOperation`].
+//! (`Authorization: Basic`, no cookies): the generic request and the typed calls of
+//! [`SiteOperation`]; collections are read by `super::pages`.
 
 use super::super::env;
 use super::super::transport::{Call, DEFAULT_TIMEOUT_MS};
@@ -9,8 +9,8 @@ use super::auth::SiteAuth;
 use super::transport::{send, Answer, SiteCall};
 use crate::core::retry::RetryPolicy;
 use crate::core::site::calls::{
-    build_site_call, content_disposition, credentials_ignored, page_query,
-    site_error_from_response, APPLICATION_PASSWORDS, INTROSPECT, MEDIA, POSTS, USERS_ME,
+    build_site_call, content_disposition, credentials_ignored, site_error_from_response,
+    APPLICATION_PASSWORDS, INTROSPECT, MEDIA, POSTS, USERS_ME,
 };
 use crate::core::site::connect::is_uuid;
 use crate::core::site::SiteCredentials;
@@ -49,17 +49,6 @@ pub enum SiteOperation {
         query: Vec<(String, String)>,
         /// A value sent as JSON.
         body: Option<JsValue>,
-    },
-    /// `GET` one page of a collection: `{ items, page, total, totalPages }`.
-    List {
-        /// The collection's route (`/wp/v2/posts`, `/wp/v2/media`…).
-        path: String,
-        /// Filters (`status`, `search`…).
-        query: Vec<(String, String)>,
-        /// The page, from 1 (`None`: the site's first).
-        page: Option<u32>,
-        /// Items per page, 1–100 (`None`: the site's 10).
-        per_page: Option<u32>,
     },
     /// `GET /wp/v2/users/me`.
     Me,
@@ -160,25 +149,6 @@ impl SiteClient {
                 let body = body.map_or(Body::None, Body::Json);
                 self.send(method, &path, &query, body, |answer| Ok(answer.value), done);
             }
-            SiteOperation::List {
-                path,
-                query,
-                page,
-                per_page,
-            } => match page_query(&query, page, per_page) {
-                Ok(query) => {
-                    let page = u64::from(page.unwrap_or(1));
-                    self.send(
-                        Method::Get,
-                        &path,
-                        &query,
-                        Body::None,
-                        move |a| page_of(a, page),
-                        done,
-                    )
-                }
-                Err(error) => done(Err(error)),
-            },
             SiteOperation::Me => self.send(Method::Get, USERS_ME, &[], Body::None, me, done),
             SiteOperation::CreatePost(post) => {
                 let body = Body::Json(post);

@@ -8,7 +8,7 @@ use super::discover::discover_site;
 use super::pages::SitePages;
 use crate::browser::pages::Walk;
 use crate::browser::PopupOptions;
-use crate::core::site::calls::POSTS;
+use crate::core::site::calls::{page_query, POSTS};
 use crate::core::site::models::{NewWpPost, Page, SiteUser, WpMedia, WpPost};
 use crate::core::site::WordPressSite;
 use crate::core::{Error, Method};
@@ -84,20 +84,17 @@ impl SiteClient {
         })
     }
 
-    /// `GET /wp/v2/posts`: one page (from 1) of `per_page` (1–100) posts, with the totals.
+    /// `GET /wp/v2/posts`: one page (from 1) of `per_page` (1–100) posts, with the totals (the
+    /// first page of a [`SiteClient::posts`] walk).
     pub async fn list_posts(
         &self,
         page: Option<u32>,
         per_page: Option<u32>,
     ) -> Result<Page<WpPost>, Error> {
-        let path = String::from(POSTS);
-        let list = SiteOperation::List {
-            path,
-            query: Vec::new(),
-            page,
-            per_page,
-        };
-        decode(self.run(list).await?)
+        let query = page_query(&[], page, per_page)?;
+        let pages = SitePages::new(self.clone(), POSTS, &query)?;
+        let first = settle(|done| SitePages::next(Rc::new(Cell::new(Some(pages))), done)).await?;
+        decode(first)
     }
 
     /// `POST /wp/v2/posts`. Never retried: on `network` or `timeout` it may exist.

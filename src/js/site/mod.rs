@@ -266,17 +266,10 @@ impl JsSiteClient {
         pages::iterable(self.pages(&path, &options), None)
     }
 
-    /// One page of any collection: `{ items, page, total, totalPages }`.
+    /// One page of any collection (the first of a `paginate` walk): `{ items, page, total,
+    /// totalPages }`.
     pub fn list(&self, path: JsValue, options: JsValue) -> Promise {
-        let operation = list_options(&path, &options).map(|(path, query, page, per_page)| {
-            SiteOperation::List {
-                path,
-                query,
-                page,
-                per_page,
-            }
-        });
-        self.start(operation, &options, None)
+        pages::first(self.pages(&path, &options))
     }
 
     /// `POST /wp/v2/posts`; a failure's `WpcomError` holds `post` as `input`.
